@@ -1,0 +1,36 @@
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { resolveDatabaseTarget, type DatabaseProvider } from "../../prisma/database-target";
+import { PrismaClient as PostgresClient } from "../../prisma/generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
+
+// The one place the app reaches the database. DATABASE_URL picks SQLite (the
+// default, data/kubelab.db) or PostgreSQL; both clients are generated from
+// prisma/schema.prisma by `npm install`.
+
+export type Db = SqliteClient;
+
+type Connection = { provider: DatabaseProvider; db: Db };
+
+// Kept on globalThis so that `next dev`'s module reloads reuse one connection.
+const cache = globalThis as typeof globalThis & { kubelabDb?: Connection };
+
+function connect(): Connection {
+  const target = resolveDatabaseTarget(process.env.DATABASE_URL, process.cwd());
+  if (target.provider === "sqlite") {
+    return { provider: "sqlite", db: new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url }) }) };
+  }
+  const postgres = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+  // The two clients differ only where SQLite offers less (one transaction
+  // isolation level, no case-insensitive mode), so code typed against the
+  // SQLite client runs on PostgreSQL too. One exception: Json `path` filters
+  // take a string on SQLite and a string[] on PostgreSQL; do not use them.
+  return { provider: "postgresql", db: postgres as unknown as Db };
+}
+
+/** The shared Prisma client and the provider it talks to. */
+export function database(): Connection {
+  cache.kubelabDb ??= connect();
+  return cache.kubelabDb;
+}

@@ -1,0 +1,354 @@
+/**
+ * The simulated API server: REST semantics over the store. Every write goes through the
+ * resource's strategy (defaulting, validation), gets a uid, resourceVersion, generation
+ * and creationTimestamp, and deletes are graceful where the real server makes them so.
+ * Results are values: an object or a StatusError with the server's own text.
+ */
+import type { RandomState } from "../random";
+import { randomSuffix, randomUid } from "../random";
+import type { Result, StatusError } from "./errors";
+import { alreadyExists, badRequest, conflict, fail, forbidden, invalid, notFound, ok } from "./errors";
+import type { FieldRequirement } from "./field-selector";
+import { matchesFields, parseFieldSelector, unsupportedField } from "./field-selector";
+import type { Selector } from "./label-selector";
+import { matchesSelector, parseLabelSelector } from "./label-selector";
+import type { KubeObject } from "./object";
+import { clone, timestamp } from "./object";
+import type { ResourceType } from "./resources";
+import { apiVersionOf, qualifiedPlural, resourceForKind } from "./resources";
+import type { Store } from "./store";
+import { STRATEGIES } from "./strategies";
+import { decodeError } from "./strict-decoding";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export interface ServerEnv {
+  now(): number;
+  readonly random: RandomState;
+}
+
+export interface WriteOptions {
+  readonly dryRun?: boolean;
+  /** `Strict` (kubectl's default) refuses unknown fields; `Ignore` drops them. */
+  readonly fieldValidation?: "Strict" | "Warn" | "Ignore";
+}
+
+export interface Written {
+  readonly object: KubeObject;
+  readonly warnings: readonly string[];
+}
+
+export interface ListOptions {
+  readonly labelSelector?: string;
+  readonly fieldSelector?: string;
+}
+
+export interface DeleteOptions {
+  readonly gracePeriodSeconds?: number;
+  readonly dryRun?: boolean;
+  readonly propagationPolicy?: "Background" | "Foreground" | "Orphan";
+}
+
+export interface Deleted {
+  readonly object: KubeObject;
+  /** false when the object is now terminating rather than gone */
+  readonly removed: boolean;
+}
+
+const SYSTEM_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+
+export class ApiServer {
+  constructor(
+    readonly store: Store,
+    private readonly env: ServerEnv,
+  ) {}
+
+  now(): number {
+    return this.env.now();
+  }
+
+  get(type: ResourceType, namespace: string | undefined, name: string): Result<KubeObject> {
+    const o = this.store.get(type.plural, type.namespaced ? namespace : undefined, name);
+    return o ? ok(o) : fail(notFound(qualifiedPlural(type), name));
+  }
+
+  list(type: ResourceType, namespace: string | undefined, opts: ListOptions = {}): Result<KubeObject[]> {
+    let labels: Selector = [];
+    let fields: FieldRequirement[] = [];
+    if (opts.labelSelector) {
+      const r = parseLabelSelector(opts.labelSelector);
+      if (!r.ok) return r;
+      labels = r.value;
+    }
+    if (opts.fieldSelector) {
+      const r = parseFieldSelector(opts.fieldSelector);
+      if (!r.ok) return r;
+      fields = r.value;
+      const bad = unsupportedField(type.plural, fields);
+      if (bad) {
+        const gvr = `${type.group ? type.group + "/" : "/"}${type.version}, Resource=${type.plural}`;
+        return fail(
+          badRequest(`Unable to find "${gvr}" that match label selector "${opts.labelSelector ?? ""}", field selector "${opts.fieldSelector}": field label not supported: ${bad}`),
+        );
+      }
+    }
+    const items = this.store
+      .list(type.plural, type.namespaced ? namespace : undefined)
+      .filter((o) => matchesSelector(labels, o.metadata.labels) && matchesFields(type.plural, fields, o));
+    items.sort((a, b) => compareKeys(a, b));
+    return ok(items);
+  }
+
+  create(type: ResourceType, namespace: string | undefined, input: unknown, opts: WriteOptions = {}): Result<Written> {
+    const decoded = this.decode(type, input, opts);
+    if (!decoded.ok) return decoded;
+    const obj = decoded.value;
+    const meta = obj.metadata as Obj;
+    const ns = this.scope(type, namespace, meta);
+    if (!ns.ok) return ns;
+    if (meta.resourceVersion !== undefined && meta.resourceVersion !== "") {
+      return fail(badRequest("resourceVersion should not be set on objects to be created"));
+    }
+    if (!meta.name && typeof meta.generateName === "string" && meta.generateName) meta.name = meta.generateName + randomSuffix(this.env.random);
+    for (const k of ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields"]) delete meta[k];
+    const strategy = STRATEGIES[type.plural];
+    if (strategy.statusSubresource && type.plural !== "nodes") delete obj.status;
+    const uid = randomUid(this.env.random);
+    strategy.defaults(obj, { random: this.env.random, uid, allocations: () => this.allocations() });
+    const causes = strategy.validate(obj);
+    const name = String(meta.name ?? "");
+    if (causes.length) return fail(invalid(type.kind, name, causes));
+    if (type.namespaced && ns.value !== undefined) {
+      const nsObj = this.store.get("namespaces", undefined, ns.value);
+      if (!nsObj) return fail(notFound("namespaces", ns.value));
+      if (nsObj.metadata.deletionTimestamp && type.plural !== "events") {
+        return fail(forbidden(type.plural, name, `unable to create new content in namespace ${ns.value} because it is being terminated`));
+      }
+    }
+    if (type.plural === "pods") {
+      const saName = String((obj.spec as Obj).serviceAccountName);
+      if (!this.store.get("serviceaccounts", ns.value, saName)) {
+        return fail(forbidden("pods", name, `error looking up service account ${ns.value}/${saName}: serviceaccount "${saName}" not found`));
+      }
+    }
+    if (this.store.get(type.plural, ns.value, name)) return fail(alreadyExists(qualifiedPlural(type), name));
+    meta.uid = uid;
+    meta.creationTimestamp = timestamp(this.env.now());
+    if (strategy.generation) meta.generation = 1;
+    const warnings = this.warnings(type, obj);
+    const stored = obj as KubeObject;
+    if (!opts.dryRun) {
+      meta.resourceVersion = this.store.nextResourceVersion();
+      this.store.put(type.plural, stored);
+    }
+    return ok({ object: stored, warnings });
+  }
+
+  /** PUT: replaces the object; status is kept from the stored one where a status subresource exists. */
+  update(type: ResourceType, namespace: string | undefined, input: unknown, opts: WriteOptions = {}): Result<Written> {
+    const decoded = this.decode(type, input, opts);
+    if (!decoded.ok) return decoded;
+    const obj = decoded.value;
+    const meta = obj.metadata as Obj;
+    const ns = this.scope(type, namespace, meta);
+    if (!ns.ok) return ns;
+    const name = String(meta.name ?? "");
+    const prev = this.store.get(type.plural, ns.value, name);
+    if (!prev) return fail(notFound(qualifiedPlural(type), name));
+    if (meta.resourceVersion !== undefined && meta.resourceVersion !== "" && meta.resourceVersion !== prev.metadata.resourceVersion) {
+      return fail(conflict(qualifiedPlural(type), name, "the object has been modified; please apply your changes to the latest version and try again"));
+    }
+    const strategy = STRATEGIES[type.plural];
+    for (const k of ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"] as const) {
+      if (prev.metadata[k] === undefined) delete meta[k];
+      else meta[k] = prev.metadata[k];
+    }
+    if (strategy.statusSubresource) obj.status = clone(prev.status);
+    this.redefault(type, obj, prev);
+    const causes = strategy.validateUpdate(obj, prev as Obj);
+    if (causes.length) return fail(invalid(type.kind, name, causes));
+    if (strategy.generation && JSON.stringify(obj.spec) !== JSON.stringify(prev.spec)) meta.generation = (prev.metadata.generation ?? 1) + 1;
+    if (sameContent(obj, prev as Obj)) return ok({ object: prev, warnings: [] });
+    const stored = obj as KubeObject;
+    if (!opts.dryRun) {
+      meta.resourceVersion = this.store.nextResourceVersion();
+      this.store.put(type.plural, stored);
+      this.finishDeletionIfDone(type, stored);
+    }
+    return ok({ object: stored, warnings: [] });
+  }
+
+  /** The status subresource: only status changes, as controllers and the kubelet write it. */
+  updateStatus(type: ResourceType, object: KubeObject): Result<KubeObject> {
+    const prev = this.store.get(type.plural, object.metadata.namespace, object.metadata.name ?? "");
+    if (!prev) return fail(notFound(qualifiedPlural(type), object.metadata.name ?? ""));
+    if (JSON.stringify(prev.status) === JSON.stringify(object.status)) return ok(prev);
+    const next: KubeObject = { ...prev, status: clone(object.status), metadata: { ...prev.metadata, resourceVersion: this.store.nextResourceVersion() } };
+    this.store.put(type.plural, next);
+    return ok(next);
+  }
+
+  delete(type: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Result<Deleted> {
+    const ns = type.namespaced ? namespace ?? "default" : undefined;
+    const prev = this.store.get(type.plural, ns, name);
+    if (!prev) return fail(notFound(qualifiedPlural(type), name));
+    if (type.plural === "namespaces" && SYSTEM_NAMESPACES.has(name)) {
+      return fail(forbidden("namespaces", name, "this namespace may not be deleted"));
+    }
+    const grace = this.gracePeriod(type, prev, opts.gracePeriodSeconds);
+    const finalizers = [...(prev.metadata.finalizers ?? [])];
+    if (opts.propagationPolicy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
+    if (opts.propagationPolicy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
+    const namespaceFinalizing = type.plural === "namespaces";
+    if (grace === 0 && finalizers.length === 0 && !namespaceFinalizing) {
+      if (!opts.dryRun) this.store.remove(type.plural, ns, name);
+      return ok({ object: prev, removed: true });
+    }
+    if (prev.metadata.deletionTimestamp) {
+      const shorter = grace < (prev.metadata.deletionGracePeriodSeconds ?? Infinity);
+      if (!shorter) return ok({ object: prev, removed: false });
+    }
+    const meta = {
+      ...prev.metadata,
+      deletionTimestamp: timestamp(this.env.now() + grace * 1000),
+      deletionGracePeriodSeconds: grace,
+      ...(finalizers.length ? { finalizers } : {}),
+    };
+    const next: KubeObject = { ...prev, metadata: meta };
+    if (namespaceFinalizing) next.status = { ...(prev.status as Obj), phase: "Terminating" };
+    if (opts.dryRun) return ok({ object: next, removed: false });
+    if (grace === 0 && type.plural === "pods" && finalizers.length === 0) {
+      this.store.remove(type.plural, ns, name);
+      return ok({ object: next, removed: true });
+    }
+    meta.resourceVersion = this.store.nextResourceVersion();
+    this.store.put(type.plural, next);
+    return ok({ object: next, removed: false });
+  }
+
+  /** Final removal of a terminating object, as the kubelet (grace period 0) or a finalizer owner does. */
+  finalize(type: ResourceType, object: KubeObject): void {
+    this.store.remove(type.plural, object.metadata.namespace, object.metadata.name ?? "");
+  }
+
+  private finishDeletionIfDone(type: ResourceType, o: KubeObject): void {
+    if (o.metadata.deletionTimestamp && (o.metadata.finalizers ?? []).length === 0 && type.plural !== "pods" && type.plural !== "namespaces") {
+      this.store.remove(type.plural, o.metadata.namespace, o.metadata.name ?? "");
+    }
+  }
+
+  /** CheckGracefulDelete: pods that never ran or already finished go at once; others wait their grace period. */
+  private gracePeriod(type: ResourceType, o: KubeObject, requested: number | undefined): number {
+    if (type.plural !== "pods") return 0;
+    const spec = o.spec as Obj;
+    const status = (o.status ?? {}) as Obj;
+    if (!spec.nodeName || status.phase === "Succeeded" || status.phase === "Failed") return 0;
+    if (requested !== undefined && requested >= 0) return requested;
+    return typeof spec.terminationGracePeriodSeconds === "number" ? spec.terminationGracePeriodSeconds : 30;
+  }
+
+  private decode(type: ResourceType, input: unknown, opts: WriteOptions): Result<Obj> {
+    if (!isObj(input)) return fail(badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: the object is not a JSON object`));
+    const obj = clone(input);
+    if (opts.fieldValidation !== "Ignore") {
+      const err = decodeError(type.kind, type.version, obj);
+      if (err) return fail(err);
+    }
+    obj.apiVersion = apiVersionOf(type);
+    obj.kind = type.kind;
+    if (!isObj(obj.metadata)) obj.metadata = {};
+    return ok(obj);
+  }
+
+  private scope(type: ResourceType, namespace: string | undefined, meta: Obj): Result<string | undefined> {
+    if (!type.namespaced) {
+      delete meta.namespace;
+      return ok(undefined);
+    }
+    const ns = namespace ?? (typeof meta.namespace === "string" && meta.namespace ? meta.namespace : "default");
+    if (typeof meta.namespace === "string" && meta.namespace && meta.namespace !== ns) {
+      return fail(badRequest("the namespace of the provided object does not match the namespace sent on the request"));
+    }
+    meta.namespace = ns;
+    return ok(ns);
+  }
+
+  /** Fields the server owns are defaulted again on update, as the API server does on every decode. */
+  private redefault(type: ResourceType, obj: Obj, prev: KubeObject): void {
+    const strategy = STRATEGIES[type.plural];
+    if (type.plural === "pods" || type.plural === "services" || type.plural === "jobs") {
+      mergeServerOwned(type.plural, obj, prev as Obj);
+      return;
+    }
+    strategy.defaults(obj, { random: this.env.random, uid: prev.metadata.uid ?? "", allocations: () => this.allocations() });
+    if (type.plural === "namespaces") obj.status = clone(prev.status);
+  }
+
+  private warnings(type: ResourceType, obj: Obj): string[] {
+    const name = String((obj.metadata as Obj).name ?? "");
+    if (type.plural === "pods" && name.includes(".")) {
+      return ["metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: [must not contain dots]"];
+    }
+    return [];
+  }
+
+  private allocations() {
+    const services = this.store.list("services");
+    const clusterIPs = new Set(services.map((s) => String((s.spec as Obj | undefined)?.clusterIP ?? "")));
+    const nodePorts = new Set(
+      services.flatMap((s) => (((s.spec as Obj | undefined)?.ports as Obj[] | undefined) ?? []).map((p) => Number(p.nodePort ?? 0))).filter((p) => p > 0),
+    );
+    return { clusterIPs, nodePorts };
+  }
+
+  /** Every event-type object kind this server knows, for callers that hold only a kind. */
+  resourceFor(kind: string): ResourceType | undefined {
+    return resourceForKind(kind);
+  }
+}
+
+/** Pods, Services and Jobs keep what the server filled on create unless the update sets it. */
+function mergeServerOwned(resource: string, obj: Obj, prev: Obj): void {
+  const spec = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  const old = isObj(prev.spec) ? prev.spec : {};
+  const deepFill = (target: Obj, source: Obj) => {
+    for (const [k, v] of Object.entries(source)) {
+      if (target[k] === undefined) target[k] = clone(v);
+      else if (isObj(target[k]) && isObj(v)) deepFill(target[k] as Obj, v);
+      else if (Array.isArray(target[k]) && Array.isArray(v) && k !== "tolerations" && k !== "args" && k !== "command") {
+        (target[k] as unknown[]).forEach((item, i) => {
+          if (isObj(item) && isObj(v[i])) deepFill(item, v[i] as Obj);
+        });
+        if (k === "volumes" && resource === "pods") {
+          for (const vol of v) if (isObj(vol) && String(vol.name).startsWith("kube-api-access-") && !(target[k] as Obj[]).some((t) => t.name === vol.name)) (target[k] as unknown[]).push(clone(vol));
+        }
+      }
+    }
+  };
+  deepFill(spec, old);
+  if (resource === "jobs") {
+    const meta = obj.metadata as Obj;
+    const pm = prev.metadata as Obj;
+    meta.labels = { ...(pm.labels as Obj), ...(isObj(meta.labels) ? meta.labels : {}) };
+  }
+}
+
+function sameContent(a: Obj, b: Obj): boolean {
+  const strip = (o: Obj) => ({ ...o, metadata: { ...(o.metadata as Obj), resourceVersion: undefined } });
+  return JSON.stringify(sortKeys(strip(a))) === JSON.stringify(sortKeys(strip(b)));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (isObj(v)) return Object.fromEntries(Object.keys(v).filter((k) => v[k] !== undefined).sort().map((k) => [k, sortKeys(v[k])]));
+  return v;
+}
+
+function compareKeys(a: KubeObject, b: KubeObject): number {
+  const ka = `${a.metadata.namespace ?? ""}/${a.metadata.name}`;
+  const kb = `${b.metadata.namespace ?? ""}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+export type { StatusError };

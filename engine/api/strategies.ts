@@ -1,0 +1,56 @@
+/**
+ * Per-resource REST strategy, like each registry `strategy.go`: how an object is
+ * defaulted on create, validated on create and update, and which parts the main
+ * resource may write (status belongs to the status subresource).
+ */
+import type { RandomState } from "../random";
+import type { StatusCause } from "./errors";
+import type { Allocations } from "./defaults/core";
+import { defaultNamespace, defaultSecret, defaultService } from "./defaults/core";
+import { defaultPod } from "./defaults/pod";
+import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet } from "./defaults/workloads";
+import { validateConfigMap, validateEvent, validateNamespace, validateNode, validateSecret, validateService, validateServiceAccount } from "./validation/core";
+import { validatePod, validatePodUpdate } from "./validation/pod";
+import { validateCronJob, validateDaemonSet, validateDeployment, validateJob, validateReplicaSet, validateSelectorUnchanged } from "./validation/workloads";
+
+type Obj = Record<string, unknown>;
+
+export interface CreateContext {
+  readonly random: RandomState;
+  readonly uid: string;
+  readonly allocations: () => Allocations;
+}
+
+export interface Strategy {
+  /** spec changes bump metadata.generation */
+  readonly generation: boolean;
+  /** status is written only through the status subresource */
+  readonly statusSubresource: boolean;
+  readonly defaults: (o: Obj, ctx: CreateContext) => void;
+  readonly validate: (o: Obj) => StatusCause[];
+  readonly validateUpdate: (next: Obj, prev: Obj) => StatusCause[];
+}
+
+const none = () => undefined;
+
+function strategy(s: Partial<Strategy> & Pick<Strategy, "validate">): Strategy {
+  return { generation: false, statusSubresource: false, defaults: none, validateUpdate: (n) => s.validate(n), ...s };
+}
+
+const withImmutableSelector = (validate: (o: Obj) => StatusCause[]) => (next: Obj, prev: Obj) => [...validate(next), ...validateSelectorUnchanged(next, prev)];
+
+export const STRATEGIES: Readonly<Record<string, Strategy>> = {
+  pods: strategy({ generation: true, statusSubresource: true, defaults: (o, c) => defaultPod(o, c.random), validate: validatePod, validateUpdate: validatePodUpdate }),
+  nodes: strategy({ statusSubresource: true, validate: validateNode }),
+  namespaces: strategy({ statusSubresource: true, defaults: defaultNamespace, validate: validateNamespace }),
+  events: strategy({ validate: validateEvent }),
+  configmaps: strategy({ validate: validateConfigMap }),
+  secrets: strategy({ defaults: defaultSecret, validate: validateSecret }),
+  serviceaccounts: strategy({ validate: validateServiceAccount }),
+  services: strategy({ statusSubresource: true, defaults: (o, c) => defaultService(o, c.random, c.allocations()), validate: validateService }),
+  deployments: strategy({ generation: true, statusSubresource: true, defaults: defaultDeployment, validate: validateDeployment, validateUpdate: withImmutableSelector(validateDeployment) }),
+  replicasets: strategy({ generation: true, statusSubresource: true, defaults: defaultReplicaSet, validate: validateReplicaSet, validateUpdate: withImmutableSelector(validateReplicaSet) }),
+  daemonsets: strategy({ generation: true, statusSubresource: true, defaults: defaultDaemonSet, validate: validateDaemonSet, validateUpdate: withImmutableSelector(validateDaemonSet) }),
+  jobs: strategy({ generation: true, statusSubresource: true, defaults: (o, c) => defaultJob(o, c.uid), validate: validateJob, validateUpdate: withImmutableSelector(validateJob) }),
+  cronjobs: strategy({ generation: true, statusSubresource: true, defaults: defaultCronJob, validate: validateCronJob }),
+};

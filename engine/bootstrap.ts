@@ -1,0 +1,184 @@
+/**
+ * The day-one state of a kubeadm cluster as a CKA environment shows it: three nodes,
+ * the four system namespaces, the control-plane static pods, kube-proxy on every node,
+ * CoreDNS, and the `kubernetes` and `kube-dns` services.
+ */
+import type { ApiServer } from "./api/server";
+import { resourceForKind } from "./api/resources";
+
+export interface NodeShape {
+  readonly name: string;
+  readonly controlPlane: boolean;
+  readonly ip: string;
+  readonly cpu: string;
+  readonly memory: string;
+  readonly pods: number;
+}
+
+export interface ClusterShape {
+  /** the kubeconfig cluster name */
+  readonly name: string;
+  readonly version: string;
+  readonly nodes: readonly NodeShape[];
+}
+
+export const DEFAULT_CLUSTER: ClusterShape = {
+  name: "kubernetes",
+  version: "v1.35.0",
+  nodes: [
+    { name: "controlplane", controlPlane: true, ip: "172.30.1.2", cpu: "2", memory: "4Gi", pods: 110 },
+    { name: "node01", controlPlane: false, ip: "172.30.2.2", cpu: "2", memory: "4Gi", pods: 110 },
+    { name: "node02", controlPlane: false, ip: "172.30.2.3", cpu: "2", memory: "4Gi", pods: 110 },
+  ],
+};
+
+/** Gi → Ki as the kubelet reports capacity, and allocatable less the 100Mi eviction threshold. */
+function memoryKi(memory: string): number {
+  const m = /^(\d+)(Gi|Mi)$/.exec(memory);
+  if (!m) return 4194304;
+  return Number(m[1]) * (m[2] === "Gi" ? 1024 * 1024 : 1024);
+}
+
+function nodeObject(n: NodeShape, index: number, version: string) {
+  const labels: Record<string, string> = {
+    "beta.kubernetes.io/arch": "amd64",
+    "beta.kubernetes.io/os": "linux",
+    "kubernetes.io/arch": "amd64",
+    "kubernetes.io/hostname": n.name,
+    "kubernetes.io/os": "linux",
+    ...(n.controlPlane ? { "node-role.kubernetes.io/control-plane": "", "node.kubernetes.io/exclude-from-external-load-balancers": "" } : {}),
+  };
+  const ki = memoryKi(n.memory);
+  const pressure = (type: string, reason: string, message: string) => ({ type, status: "False", reason, message, lastHeartbeatTime: null, lastTransitionTime: null });
+  return {
+    apiVersion: "v1",
+    kind: "Node",
+    metadata: {
+      name: n.name,
+      labels,
+      annotations: {
+        "kubeadm.alpha.kubernetes.io/cri-socket": "unix:///var/run/containerd/containerd.sock",
+        "node.alpha.kubernetes.io/ttl": "0",
+        "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+      },
+    },
+    spec: {
+      podCIDR: `10.244.${index}.0/24`,
+      podCIDRs: [`10.244.${index}.0/24`],
+      ...(n.controlPlane ? { taints: [{ effect: "NoSchedule", key: "node-role.kubernetes.io/control-plane" }] } : {}),
+    },
+    status: {
+      addresses: [
+        { address: n.ip, type: "InternalIP" },
+        { address: n.name, type: "Hostname" },
+      ],
+      allocatable: { cpu: n.cpu, "ephemeral-storage": "19586931083", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${ki - 102400}Ki`, pods: String(n.pods) },
+      capacity: { cpu: n.cpu, "ephemeral-storage": "20134592Ki", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${ki}Ki`, pods: String(n.pods) },
+      conditions: [
+        pressure("MemoryPressure", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+        pressure("DiskPressure", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+        pressure("PIDPressure", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
+        { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: null, lastTransitionTime: null },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        architecture: "amd64",
+        bootID: `b00710d${index}-0000-4000-8000-00000000000${index}`,
+        containerRuntimeVersion: "containerd://2.1.4",
+        kernelVersion: "6.8.0-1036-gcp",
+        kubeProxyVersion: version,
+        kubeletVersion: version,
+        machineID: `0c5a1ab${index}00000000000000000000000${index}`.slice(0, 32),
+        operatingSystem: "linux",
+        osImage: "Ubuntu 24.04.3 LTS",
+        systemUUID: `0c5a1ab${index}-0000-4000-8000-00000000000${index}`,
+      },
+    },
+  };
+}
+
+function staticPod(name: string, node: NodeShape, image: string, command: string[], cpu: string, memory?: string) {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: {
+      name: `${name}-${node.name}`,
+      namespace: "kube-system",
+      labels: { component: name, tier: "control-plane" },
+      annotations: { "kubernetes.io/config.source": "file", "kubernetes.io/config.seen": "2026-01-01T00:00:00.000000000Z" },
+    },
+    spec: {
+      nodeName: node.name,
+      hostNetwork: true,
+      priorityClassName: "system-node-critical",
+      automountServiceAccountToken: false,
+      securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+      tolerations: [{ effect: "NoExecute", operator: "Exists" }],
+      containers: [{ name, image, command, resources: { requests: { cpu, ...(memory ? { memory } : {}) } } }],
+    },
+  };
+}
+
+/** Writes the initial objects; controllers then start the pods. */
+export function bootstrap(api: ApiServer, shape: ClusterShape): void {
+  const t = (kind: string) => {
+    const r = resourceForKind(kind);
+    if (!r) throw new Error(`unknown kind ${kind}`);
+    return r;
+  };
+  for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create(t("Namespace"), undefined, { metadata: { name: ns } });
+  shape.nodes.forEach((n, i) => api.create(t("Node"), undefined, nodeObject(n, i, shape.version)));
+  for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create(t("ServiceAccount"), ns, { metadata: { name: "default" } });
+  const cp = shape.nodes.find((n) => n.controlPlane);
+  if (cp) {
+    const v = shape.version;
+    const pods = [
+      staticPod("etcd", cp, "registry.k8s.io/etcd:3.6.5-0", ["etcd", `--advertise-client-urls=https://${cp.ip}:2379`, "--data-dir=/var/lib/etcd", `--listen-client-urls=https://127.0.0.1:2379,https://${cp.ip}:2379`, `--name=${cp.name}`], "100m", "100Mi"),
+      staticPod("kube-apiserver", cp, `registry.k8s.io/kube-apiserver:${v}`, ["kube-apiserver", `--advertise-address=${cp.ip}`, "--allow-privileged=true", "--authorization-mode=Node,RBAC", "--enable-admission-plugins=NodeRestriction", "--etcd-servers=https://127.0.0.1:2379", "--secure-port=6443", "--service-cluster-ip-range=10.96.0.0/12"], "250m"),
+      staticPod("kube-controller-manager", cp, `registry.k8s.io/kube-controller-manager:${v}`, ["kube-controller-manager", "--allocate-node-cidrs=true", "--cluster-cidr=10.244.0.0/16", "--kubeconfig=/etc/kubernetes/controller-manager.conf", "--leader-elect=true", "--use-service-account-credentials=true"], "200m"),
+      staticPod("kube-scheduler", cp, `registry.k8s.io/kube-scheduler:${v}`, ["kube-scheduler", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"], "100m"),
+    ];
+    for (const p of pods) api.create(t("Pod"), "kube-system", p);
+  }
+  const proxy = api.create(t("DaemonSet"), "kube-system", {
+    metadata: { name: "kube-proxy", labels: { "k8s-app": "kube-proxy" } },
+    spec: {
+      selector: { matchLabels: { "k8s-app": "kube-proxy" } },
+      template: {
+        metadata: { labels: { "k8s-app": "kube-proxy" } },
+        spec: {
+          containers: [{ name: "kube-proxy", image: `registry.k8s.io/kube-proxy:${shape.version}`, command: ["/usr/local/bin/kube-proxy", "--config=/var/lib/kube-proxy/config.conf", "--hostname-override=$(NODE_NAME)"] }],
+          hostNetwork: true,
+          priorityClassName: "system-node-critical",
+          tolerations: [{ operator: "Exists" }],
+        },
+      },
+    },
+  });
+  if (proxy.ok) {
+    const owner = { apiVersion: "apps/v1", kind: "DaemonSet", name: "kube-proxy", uid: proxy.value.object.metadata.uid ?? "", controller: true, blockOwnerDeletion: true };
+    const template = (proxy.value.object.spec as { template: { spec: Record<string, unknown> } }).template.spec;
+    shape.nodes.forEach((n, i) => {
+      api.create(t("Pod"), "kube-system", {
+        metadata: { name: `kube-proxy-${["x7k2p", "m9q4d", "b5z8w", "r2c6n", "h4t9v"][i % 5]}`, labels: { "controller-revision-hash": "6b7c5d9f4", "k8s-app": "kube-proxy", "pod-template-generation": "1" }, ownerReferences: [owner] },
+        spec: { ...structuredClone(template), nodeName: n.name },
+      });
+    });
+  }
+  api.create(t("Service"), "default", {
+    metadata: { name: "kubernetes", labels: { component: "apiserver", provider: "kubernetes" } },
+    spec: { clusterIP: "10.96.0.1", ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }], sessionAffinity: "None", type: "ClusterIP" },
+  });
+  api.create(t("Service"), "kube-system", {
+    metadata: { name: "kube-dns", labels: { "k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS" } },
+    spec: {
+      clusterIP: "10.96.0.10",
+      ports: [
+        { name: "dns", port: 53, protocol: "UDP", targetPort: 53 },
+        { name: "dns-tcp", port: 53, protocol: "TCP", targetPort: 53 },
+        { name: "metrics", port: 9153, protocol: "TCP", targetPort: 9153 },
+      ],
+      selector: { "k8s-app": "kube-dns" },
+    },
+  });
+}

@@ -1,0 +1,11 @@
+/**
+ * kubelab's simulated Kubernetes: the one public entry of engine/. A Workspace holds a
+ * learner's clusters, hosts and shell; it runs what they type and snapshots to plain JSON.
+ * Nothing here does I/O or reads the real clock: time and randomness come in as values.
+ */
+export { Workspace, BASE_HOST } from "./workspace";
+export type { WorkspaceSnapshot, WorkspaceOptions, Output, TimeMode } from "./workspace";
+export { DEFAULT_CLUSTER } from "./bootstrap";
+export type { ClusterShape, NodeShape } from "./bootstrap";
+export { Cluster } from "./cluster";
+export type { ClusterSnapshot } from "./cluster";

@@ -1,0 +1,44 @@
+/**
+ * `kubectl describe` for one object, as a pure function of the object, virtual time and
+ * the other objects it mentions. The caller joins several objects with a blank line.
+ */
+import type { KubeObject } from "../../api/object";
+import { describeConfigMap } from "./configmap";
+import { describeCronJob } from "./cronjob";
+import { describeDaemonSet } from "./daemonset";
+import type { DescribeContext } from "./describe-context";
+import { describeDeployment } from "./deployment";
+import { describeGeneric } from "./generic";
+import { describeJob } from "./job";
+import { describeNamespace } from "./namespace";
+import { describeNode } from "./node";
+import { describePod } from "./pod";
+import { describeReplicaSet } from "./replicaset";
+import { describeSecret } from "./secret";
+import { describeService } from "./service";
+import { describeServiceAccount } from "./serviceaccount";
+
+export type { DescribeContext } from "./describe-context";
+
+type Describer = (obj: KubeObject, ctx: DescribeContext) => string;
+
+/** kubectl's describerMap for the kinds the simulator serves; anything else is described generically. */
+const DESCRIBERS: Record<string, Describer> = {
+  ConfigMap: describeConfigMap,
+  CronJob: describeCronJob,
+  DaemonSet: describeDaemonSet,
+  Deployment: describeDeployment,
+  Job: describeJob,
+  Namespace: describeNamespace,
+  Node: describeNode,
+  Pod: describePod,
+  ReplicaSet: describeReplicaSet,
+  Secret: describeSecret,
+  Service: describeService,
+  ServiceAccount: describeServiceAccount,
+};
+
+/** The describe text of one object; it ends with a newline. */
+export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
+  return (DESCRIBERS[obj.kind] ?? describeGeneric)(obj, ctx);
+}

@@ -1,0 +1,38 @@
+/**
+ * Test helpers: a fresh default workspace at a fixed time and seed, and runners that
+ * capture stdout, stderr and the exit status.
+ */
+import { Workspace } from "./workspace";
+
+/** 2026-01-27T10:00:00Z, a Tuesday: a fixed "now" so ages and timestamps are exact. */
+export const TEST_START = Date.UTC(2026, 0, 27, 10, 0, 0);
+
+export interface Transcript {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly status: number;
+}
+
+export function testWorkspace(seed = 1): Workspace {
+  return Workspace.create({ startTime: TEST_START, seed });
+}
+
+/** Runs one kubectl command line split on spaces (use `kubectlArgs` for quoted arguments). */
+export function kubectlLine(ws: Workspace, line: string, stdin = ""): Promise<Transcript> {
+  return kubectlArgs(ws, line.split(" ").filter(Boolean).slice(line.startsWith("kubectl ") ? 1 : 0), stdin);
+}
+
+export async function kubectlArgs(ws: Workspace, argv: readonly string[], stdin = ""): Promise<Transcript> {
+  let stdout = "";
+  let stderr = "";
+  const status = await ws.kubectl(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, stdin);
+  return { stdout, stderr, status };
+}
+
+/** Runs shell text through the learner's shell. */
+export async function shell(ws: Workspace, text: string): Promise<Transcript> {
+  let stdout = "";
+  let stderr = "";
+  const status = await ws.run(text, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { stdout, stderr, status };
+}

@@ -1,0 +1,49 @@
+/**
+ * End-to-end through the learner's shell: what a learner types and exactly what kubectl
+ * prints for it.
+ */
+import { describe, expect, it } from "vitest";
+import { shell, testWorkspace } from "./testing";
+import { Workspace } from "./workspace";
+
+describe("the learner's first commands", () => {
+  it("runs a pod and reads its image back with jsonpath", async () => {
+    const ws = testWorkspace();
+    const r = await shell(ws, `kubectl run nginx --image=nginx:1.14.2 && kubectl get pod nginx -o jsonpath="{.spec.containers[0].image}"`);
+    expect(r).toEqual({ stdout: "pod/nginx created\nnginx:1.14.2", stderr: "", status: 0 });
+  });
+
+  it("prints the dry-run manifest kubectl 1.35 prints", async () => {
+    const ws = testWorkspace();
+    const r = await shell(ws, "kubectl run nginx --image=nginx --dry-run=client -o yaml");
+    expect(r.stdout).toBe(
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    run: nginx\n  name: nginx\nspec:\n  containers:\n  - image: nginx\n    name: nginx\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Always\nstatus: {}\n",
+    );
+    expect(r.status).toBe(0);
+  });
+
+  it("k is an alias of kubectl, as on a CKA node", async () => {
+    const ws = testWorkspace();
+    const r = await shell(ws, "k get nodes -o name");
+    expect(r.stdout).toBe("node/controlplane\nnode/node01\nnode/node02\n");
+  });
+});
+
+describe("snapshots", () => {
+  it("restore gives back the same pods, files and time", async () => {
+    const ws = testWorkspace();
+    await shell(ws, "kubectl run web --image=nginx && echo hello > /root/note.txt && sleep 30");
+    const copy = Workspace.restore(JSON.parse(JSON.stringify(ws.snapshot())));
+    expect(copy.now()).toBe(ws.now());
+    expect((await shell(copy, "cat /root/note.txt")).stdout).toBe("hello\n");
+    expect((await shell(copy, "kubectl get pods")).stdout).toBe((await shell(ws, "kubectl get pods")).stdout);
+  });
+
+  it("is deterministic: the same script and seed give the same bytes", async () => {
+    const script = "kubectl run a --image=nginx\nkubectl create deployment d --image=nginx\nsleep 5\nkubectl get pods -o yaml";
+    const one = testWorkspace(42);
+    const two = testWorkspace(42);
+    expect((await shell(one, script)).stdout).toBe((await shell(two, script)).stdout);
+    expect(JSON.stringify(one.snapshot())).toBe(JSON.stringify(two.snapshot()));
+  });
+});

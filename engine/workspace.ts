@@ -1,0 +1,157 @@
+/**
+ * A workspace: one learner's world for a lesson or an exam attempt. It holds one or more
+ * clusters, the file system of every host, the kubeconfig on the base host, and the
+ * shell session. Everything is a plain value: snapshot() and restore() round-trip it.
+ */
+import type { ClusterShape } from "./bootstrap";
+import { DEFAULT_CLUSTER } from "./bootstrap";
+import type { ClusterSnapshot } from "./cluster";
+import { Cluster } from "./cluster";
+import type { ClusterEndpoint } from "./kubectl/kubeconfig";
+import { KUBECONFIG_PATH, kubeconfigFor, serializeKubeconfig } from "./kubectl/kubeconfig";
+import { kubectl } from "./kubectl/kubectl";
+import type { Program, ProgramContext } from "./shell/program";
+import type { ShellState } from "./shell/shell-state";
+import { Shell } from "./shell/shell";
+import type { VfsState } from "./shell/vfs";
+import { newHostFs, Vfs } from "./shell/vfs";
+
+export interface WorkspaceSnapshot {
+  readonly version: 1;
+  readonly clusters: readonly ClusterSnapshot[];
+  readonly hosts: Readonly<Record<string, VfsState>>;
+  readonly shell: ShellState;
+}
+
+export interface WorkspaceOptions {
+  /** virtual ms epoch the workspace starts at */
+  readonly startTime: number;
+  readonly seed: number;
+  readonly clusters?: readonly ClusterShape[];
+}
+
+export interface Output {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+/**
+ * How waiting works. Headless (CLI, tests, grading): `sleep` advances virtual time at once.
+ * Live (browser): the host waits for real time to pass and the workspace catches up.
+ */
+export type TimeMode = { readonly kind: "headless" } | { readonly kind: "live"; wait(ms: number, signal: AbortSignal): Promise<void> };
+
+export const BASE_HOST = "controlplane";
+
+function endpoint(shape: ClusterShape): ClusterEndpoint {
+  const cp = shape.nodes.find((n) => n.controlPlane) ?? shape.nodes[0];
+  return { name: shape.name, server: `https://${cp?.ip ?? "127.0.0.1"}:6443`, context: `kubernetes-admin@${shape.name}`, user: "kubernetes-admin" };
+}
+
+export class Workspace {
+  private readonly clusters: Map<string, Cluster>;
+  private readonly hosts: Map<string, Vfs>;
+  private readonly shell: Shell;
+  private time: TimeMode = { kind: "headless" };
+
+  private constructor(clusters: Cluster[], hosts: Record<string, VfsState>, shell: ShellState | undefined) {
+    this.clusters = new Map(clusters.map((c) => [c.name, c]));
+    this.hosts = new Map(Object.entries(hosts).map(([h, s]) => [h, new Vfs(s, () => this.now())]));
+    this.shell = new Shell(shell, {
+      fs: (host) => this.hosts.get(host),
+      hosts: () => [...this.hosts.keys()],
+      programs: { kubectl: this.kubectlProgram },
+      sleep: (ms) => this.sleep(ms),
+      now: () => this.now(),
+    });
+  }
+
+  static create(opts: WorkspaceOptions): Workspace {
+    const shapes = opts.clusters ?? [DEFAULT_CLUSTER];
+    const clusters = shapes.map((s, i) => Cluster.create(s, opts.startTime, opts.seed + i));
+    const hosts: Record<string, VfsState> = {};
+    for (const s of shapes) for (const n of s.nodes) hosts[n.name] = newHostFs(n.name, opts.startTime);
+    if (!hosts[BASE_HOST]) hosts[BASE_HOST] = newHostFs(BASE_HOST, opts.startTime);
+    const base = new Vfs(hosts[BASE_HOST], () => opts.startTime);
+    base.mkdir("/root/.kube", { parents: true });
+    base.writeFile(KUBECONFIG_PATH, serializeKubeconfig(kubeconfigFor(shapes.map(endpoint))));
+    hosts[BASE_HOST] = base.toState();
+    return new Workspace(clusters, hosts, undefined);
+  }
+
+  static restore(s: WorkspaceSnapshot): Workspace {
+    return new Workspace(s.clusters.map((c) => Cluster.restore(c)), { ...s.hosts }, s.shell);
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    return {
+      version: 1,
+      clusters: [...this.clusters.values()].map((c) => c.snapshot()),
+      hosts: Object.fromEntries([...this.hosts].map(([h, fs]) => [h, fs.toState()])),
+      shell: this.shell.state(),
+    };
+  }
+
+  setTimeMode(mode: TimeMode): void {
+    this.time = mode;
+  }
+
+  /** Virtual now; all clusters of a workspace share one time line. */
+  now(): number {
+    return [...this.clusters.values()][0]?.now() ?? 0;
+  }
+
+  cluster(name: string): Cluster | undefined {
+    return this.clusters.get(name);
+  }
+
+  /** Lets `ms` of virtual time pass in every cluster. */
+  advance(ms: number): void {
+    for (const c of this.clusters.values()) c.advance(ms);
+  }
+
+  /** Brings virtual time up to `ms` (used by live mode on each request). */
+  advanceTo(ms: number): void {
+    const d = ms - this.now();
+    if (d > 0) this.advance(d);
+  }
+
+  private async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (this.time.kind === "headless") {
+      this.advance(ms);
+      return;
+    }
+    const before = this.now();
+    await this.time.wait(ms, signal ?? new AbortController().signal);
+    this.advanceTo(before + ms);
+  }
+
+  private readonly kubectlProgram: Program = (ctx: ProgramContext) =>
+    kubectl(
+      { ...ctx, sleep: (ms) => this.sleep(ms, ctx.signal) },
+      {
+        cluster: (name) => this.clusters.get(name),
+        headless: this.time.kind === "headless",
+      },
+    );
+
+  /** Runs shell text (a line, a paste, a script) as the terminal would. */
+  run(text: string, out: Output, opts: { signal?: AbortSignal } = {}): Promise<number> {
+    return this.shell.run(text, out, opts);
+  }
+
+  prompt(): string {
+    return this.shell.prompt();
+  }
+
+  needsMoreInput(text: string): boolean {
+    return this.shell.needsMoreInput(text);
+  }
+
+  /** Runs one kubectl invocation directly (argv without a shell), on the base host. */
+  kubectl(argv: readonly string[], out: Output, stdin = ""): Promise<number> {
+    const fs = this.hosts.get(BASE_HOST);
+    if (!fs) throw new Error("workspace has no base host");
+    return this.kubectlProgram({ argv: ["kubectl", ...argv], env: {}, cwd: "/root", host: BASE_HOST, fs, sleep: (ms) => this.sleep(ms), signal: new AbortController().signal, stdin, stdout: out.stdout, stderr: out.stderr });
+  }
+}
