@@ -12,6 +12,7 @@ import { KUBECONFIG_PATH, kubeconfigFor, serializeKubeconfig } from "./kubectl/k
 import { kubectl } from "./kubectl/kubectl";
 import type { Program, ProgramContext } from "./shell/program";
 import type { ShellState } from "./shell/shell-state";
+import { newShellState } from "./shell/shell-state";
 import { Shell } from "./shell/shell";
 import type { VfsState } from "./shell/vfs";
 import { newHostFs, Vfs } from "./shell/vfs";
@@ -57,7 +58,7 @@ export class Workspace {
   private constructor(clusters: Cluster[], hosts: Record<string, VfsState>, shell: ShellState | undefined) {
     this.clusters = new Map(clusters.map((c) => [c.name, c]));
     this.hosts = new Map(Object.entries(hosts).map(([h, s]) => [h, new Vfs(s, () => this.now())]));
-    this.shell = new Shell(shell, {
+    this.shell = new Shell(shell ?? newShellState(BASE_HOST), {
       fs: (host) => this.hosts.get(host),
       hosts: () => [...this.hosts.keys()],
       programs: { kubectl: this.kubectlProgram },

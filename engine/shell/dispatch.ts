@@ -31,29 +31,36 @@ export function programPath(name: string): string {
 export async function invoke(sh: Interp, argv: string[], ctx: Ctx, env: Record<string, string> = {}): Promise<number> {
   const name = argv[0];
   const found = lookupCommand(sh, name);
-  if (found.kind === "function") return callFunction(sh, name, argv.slice(1), ctx, env);
-  if (found.kind === "builtin") return BUILTINS[name](builtinContext(sh, argv, ctx, env));
+  if (found.kind === "function") return withTempVars(sh, env, () => callFunction(sh, name, argv.slice(1), ctx));
+  if (found.kind === "builtin") return withTempVars(sh, env, () => BUILTINS[name](builtinContext(sh, argv, ctx, env)));
   if (found.kind === "program") return runProgram(sh, found.program, argv, ctx, env);
   if (name.includes("/")) return runPath(sh, argv, ctx, env);
   ctx.io.stderr.write(`${name}: command not found\n`);
   return 127;
 }
 
-async function callFunction(sh: Interp, name: string, args: string[], ctx: Ctx, env: Record<string, string>): Promise<number> {
+/** `VAR=x cmd` for functions and builtins: the variable is set while cmd runs, then restored. */
+async function withTempVars(sh: Interp, env: Record<string, string>, fn: () => Promise<number>): Promise<number> {
+  const entries = Object.entries(env);
+  if (entries.length === 0) return fn();
+  const restore = entries.map(([k]) => [k, sh.getVar(k)] as const);
+  for (const [k, v] of entries) sh.setVar(k, v);
+  const status = await fn();
+  for (const [k, v] of restore) {
+    if (v === undefined) delete sh.st.vars[k];
+    else sh.st.vars[k] = v;
+  }
+  return status;
+}
+
+async function callFunction(sh: Interp, name: string, args: string[], ctx: Ctx): Promise<number> {
   const text = sh.st.functions[name];
   const def = sh.parseCached(text).commands[0]?.command;
   if (def?.type !== "Function") return 1;
-  const restore = Object.entries(env).map(([k]) => [k, sh.getVar(k)] as const);
-  for (const [k, v] of Object.entries(env)) sh.setVar(k, v);
   const body = def.body;
-  const status = await sh.withFrame("function", args, () =>
+  return sh.withFrame("function", args, () =>
     body.type === "CompoundList" ? sh.execStatements(body.commands, { ...ctx, src: text }) : sh.execCommand(body, { ...ctx, src: text }),
   );
-  for (const [k, v] of restore) {
-    if (v === undefined) sh.unsetVar(k);
-    else sh.setVar(k, v);
-  }
-  return status;
 }
 
 export function programContext(sh: Interp, argv: string[], ctx: Ctx, env: Record<string, string>): ProgramContext {
@@ -128,5 +135,5 @@ async function runPath(sh: Interp, argv: string[], ctx: Ctx, env: Record<string,
 
 /** Runs a script's text in a child shell: its own variables, positional parameters from argv. */
 export async function runScript(sh: Interp, text: string, argv: string[], ctx: Ctx): Promise<number> {
-  return sh.subshell(() => sh.withFrame("function", argv.slice(1), () => sh.runText(text, ctx.io, argv[0])));
+  return sh.subshell(() => sh.withFrame("function", argv.slice(1), () => sh.runText(text, ctx.io, argv[0]), argv[0]));
 }

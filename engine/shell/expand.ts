@@ -99,7 +99,7 @@ export class Expander {
 
   private async word(parts: readonly WordPart[] | undefined, inHeredoc: boolean, word?: Word): Promise<Chunk[]> {
     if (!parts) {
-      const w = word ?? literal("", "");
+      const w = word ?? { text: "", value: "" };
       return [{ text: this.tilde(w.text, w.value), quoted: true, split: false }];
     }
     return this.parts(parts, inHeredoc);
@@ -136,6 +136,10 @@ export class Expander {
           out.push(...(await this.doubleQuoted(p.parts)));
           break;
         case "Glob":
+          if (p.kind === "bracket" && p.parts.some((x) => x.type !== "Literal")) {
+            out.push({ text: "[", quoted: q, split: false }, ...(await this.parts(p.parts, inDouble)), { text: "]", quoted: q, split: false });
+          } else out.push({ text: p.text, quoted: q, split: false });
+          break;
         case "ExtendedGlob":
         case "BraceExpansion":
           out.push({ text: p.text, quoted: q, split: false });

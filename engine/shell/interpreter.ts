@@ -1,4 +1,4 @@
-import { parse, type AndOr, type CommandNode, type Pipeline, type PipelineNode, type Script, type Statement } from "unbash";
+import { parse, type AndOr, type CommandNode, type ParsedScript, type Pipeline, type PipelineNode, type Script, type Statement } from "unbash";
 import { execCompound } from "./compound";
 import { Capture, Input, type Io } from "./io";
 import type { RunLimits } from "./limits";
@@ -22,6 +22,8 @@ interface Frame {
   /** Values that `local` shadowed, restored when the function returns. */
   saved: Map<string, string | undefined>;
   kind: "function" | "source" | "top";
+  /** `$0` inside a script run as a command. */
+  arg0?: string;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -42,7 +44,9 @@ export class Interp {
   subshells = 0;
   private frames: Frame[] = [{ positional: [], saved: new Map(), kind: "top" }];
   private procFiles = 0;
-  private readonly parseCache = new Map<string, Script>();
+  /** Files written for `<(...)` and not yet removed, with the host they are on. */
+  private readonly procPaths: { host: string; path: string }[] = [];
+  private readonly parseCache = new Map<string, ParsedScript>();
 
   constructor(
     public st: ShellState,
@@ -120,7 +124,7 @@ export class Interp {
       case "-":
         return "himBHs";
       case "0":
-        return "bash";
+        return [...this.frames].reverse().find((f) => f.arg0 !== undefined)?.arg0 ?? "bash";
     }
     if (/^[1-9][0-9]*$/.test(name)) return frame.positional[Number(name) - 1];
     return this.getVar(name);
@@ -164,12 +168,24 @@ export class Interp {
     const fs = this.fs();
     fs.mkdir("/dev/fd", { parents: true });
     fs.writeFile(path, content);
+    this.procPaths.push({ host: this.st.host, path });
     return path;
+  }
+
+  /** Removes the `<(...)` files once the command that reads them is done (at top level only). */
+  removeProcFiles(force = false): void {
+    if ((this.depth > 0 && !force) || this.procPaths.length === 0) return;
+    for (const { host, path } of this.procPaths.splice(0)) {
+      const fs = this.host.fs(host);
+      fs?.remove(path);
+      const left = fs?.readdir("/dev/fd");
+      if (Array.isArray(left) && left.length === 0) fs?.remove("/dev/fd", { recursive: true });
+    }
   }
 
   // ---- running ---------------------------------------------------------------------------
 
-  parseCached(text: string): Script {
+  parseCached(text: string): ParsedScript {
     let script = this.parseCache.get(text);
     if (!script) {
       script = parse(text);
@@ -296,9 +312,9 @@ export class Interp {
   }
 
   /** Runs a function body or sourced script with its own positional parameters. */
-  async withFrame(kind: "function" | "source", positional: string[] | undefined, fn: () => Promise<number>): Promise<number> {
+  async withFrame(kind: "function" | "source", positional: string[] | undefined, fn: () => Promise<number>, arg0?: string): Promise<number> {
     if (!this.enter()) return 1;
-    const frame: Frame = { positional: positional ?? this.positional(), saved: new Map(), kind };
+    const frame: Frame = { positional: positional ?? this.positional(), saved: new Map(), kind, arg0 };
     this.frames.push(frame);
     let status = await fn();
     this.frames.pop();

@@ -103,6 +103,10 @@ export function posixRegex(re: string, extended: boolean): RegexResult {
       out += start ? "\\*" : "*";
       continue;
     }
+    if (c === ".") {
+      out += "[\\s\\S]";
+      continue;
+    }
     if (extended) {
       if (c === "(") {
         depth++;

@@ -2,7 +2,7 @@ import { Interp } from "./interpreter";
 import { Input, type Io } from "./io";
 import { LIMITS, RunLimits } from "./limits";
 import type { Program } from "./program";
-import { HISTORY_SIZE, HOME, type ShellState } from "./shell-state";
+import { HISTORY_SIZE, HOME, newShellState, type ShellState } from "./shell-state";
 import { needsMoreInput } from "./syntax-error";
 import type { Vfs } from "./vfs";
 
@@ -27,6 +27,8 @@ export interface ShellOutput {
 export interface RunOptions {
   /** Ctrl-C. */
   signal?: AbortSignal;
+  /** Whether output goes to a terminal (default true); `ls` prints columns there. False for piped headless use. */
+  tty?: boolean;
 }
 
 /**
@@ -37,11 +39,12 @@ export class Shell {
   private st: ShellState;
   private loggedOut = false;
 
+  /** `state` undefined starts a fresh login shell as root on the control plane. */
   constructor(
-    state: ShellState,
+    state: ShellState | undefined,
     private readonly host: ShellHost,
   ) {
-    this.st = structuredClone(state);
+    this.st = state ? structuredClone(state) : newShellState();
   }
 
   /** Runs a line, a multi-line paste or a whole script; returns the last status. Never throws. */
@@ -56,7 +59,7 @@ export class Shell {
       stdin: Input.empty(),
       stdout: limits.counted({ write: (s) => out.stdout(s) }, true),
       stderr: limits.counted({ write: (s) => out.stderr(s) }, true),
-      tty: true,
+      tty: opts.tty ?? true,
     };
     const sh = new Interp(this.st, this.host, limits, opts.signal);
     let status: number;
@@ -74,7 +77,7 @@ export class Shell {
     this.st = sh.st;
     this.st.status = status;
     if (sh.loggedOut) this.loggedOut = true;
-    this.removeProcFiles();
+    sh.removeProcFiles(true);
     return status;
   }
 
@@ -115,13 +118,5 @@ export class Shell {
     const h = this.st.history;
     if (h[h.length - 1] !== line) h.push(line);
     if (h.length > HISTORY_SIZE) h.splice(0, h.length - HISTORY_SIZE);
-  }
-
-  private removeProcFiles(): void {
-    for (const host of this.host.hosts()) {
-      const fs = this.host.fs(host);
-      const names = fs?.readdir("/dev/fd");
-      if (fs && Array.isArray(names)) fs.remove("/dev/fd", { recursive: true });
-    }
   }
 }

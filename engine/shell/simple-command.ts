@@ -116,7 +116,7 @@ export async function execSimple(sh: Interp, cmd: Command, ctx: Ctx): Promise<nu
     }
   } else status = await invoke(sh, argv, redirected.ctx, env);
   redirected.close();
-  cleanProcFiles(sh);
+  sh.removeProcFiles();
   return status;
 }
 
@@ -124,11 +124,4 @@ function fail(sh: Interp, ctx: Ctx, error: string): number {
   ctx.io.stderr.write(error + "\n");
   sh.flow = { kind: "abort" };
   return 1;
-}
-
-function cleanProcFiles(sh: Interp): void {
-  const fs = sh.fs();
-  const names = fs.readdir("/dev/fd");
-  if (!Array.isArray(names) || sh.depth > 0) return;
-  for (const n of names) fs.remove(`/dev/fd/${n}`);
 }

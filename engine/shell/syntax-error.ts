@@ -48,5 +48,5 @@ export function needsMoreInput(text: string): boolean {
   const script = parse(text);
   if (hasOpenHeredoc(script)) return true;
   const incomplete = (m: string) => !m.startsWith("unexpected") && !m.startsWith("maximum") && m !== "expected redirect target";
-  return (script.errors ?? []).some((e) => incomplete(e.message) && atEnd(e, text));
+  return (script.errors ?? []).some((e) => e.message.startsWith("unterminated") || (incomplete(e.message) && atEnd(e, text)));
 }

@@ -101,7 +101,10 @@ function printRows(ctx: CommandContext, rows: readonly Row[], allNamespaces: boo
   const output = str(ctx.flags, "output");
   const structured = printStructured({ output, objects: rows, single, noHeaders: bool(ctx.flags, "no-headers"), readFile: (p) => env.fs.readFile(env.fs.resolve(env.cwd, p)) });
   if (structured) {
-    if (!structured.ok) return fail(env.err, structured.error);
+    if (!structured.ok) {
+      if (structured.partial) env.out(structured.partial);
+      return fail(env.err, structured.error);
+    }
     env.out(structured.value);
     return 0;
   }
@@ -186,8 +189,14 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   let rows = got.rows;
   const sortBy = str(ctx.flags, "sort-by");
-  if (sortBy) {
-    const sorted = sortObjects(rows.map((r) => r.object), sortBy);
+  const [format] = splitOutput(str(ctx.flags, "output"));
+  const isTable = format === "" || format === "wide";
+  if (sortBy && !(got.named && rows.length === 1)) {
+    const sorted = sortObjects(
+      rows.map((r) => r.object),
+      sortBy,
+      { mode: isTable ? "table" : "list" },
+    );
     if (!sorted.ok) return fail(env.err, sorted.error);
     const order = new Map(sorted.value.map((o, i) => [o, i]));
     rows = [...rows].sort((a, b) => (order.get(a.object) ?? 0) - (order.get(b.object) ?? 0));
@@ -198,8 +207,6 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   let status = 0;
   if (rows.length > 0 || !got.named) {
-    const [format] = splitOutput(str(ctx.flags, "output"));
-    const isTable = format === "" || format === "wide";
     if (rows.length === 0 && !got.named && (isTable || format === "name" || format === "custom-columns")) {
       env.err(noResources(env, got.listedTypes, allNamespaces));
     } else {

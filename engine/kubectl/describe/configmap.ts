@@ -1,7 +1,7 @@
 /** describe.go's ConfigMapDescriber (keys sorted, as kubectl does since it stopped walking a Go map). */
 import type { ConfigMap } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline, sortedKeys } from "./labels-annotations";
 import { DescribeWriter, LEVEL_0 } from "./prefix-writer";

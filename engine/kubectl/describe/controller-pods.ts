@@ -3,7 +3,7 @@ import type { LabelSelector } from "kubernetes-types/meta/v1";
 import type { Pod } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
 import { isControlledBy } from "./controller-ref";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { selectorMatches } from "./selector-string";
 
 export function podsStatus(owner: KubeObject, selector: LabelSelector | undefined, ctx: DescribeContext): string {

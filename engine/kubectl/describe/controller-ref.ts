@@ -1,7 +1,7 @@
 /** metav1.GetControllerOf and describe.go's printController. */
 import type { KubeObject, ObjectMeta, OwnerReference } from "../../api/object";
 
-export function controllerOf(meta: ObjectMeta | undefined): OwnerReference | undefined {
+function controllerOf(meta: ObjectMeta | undefined): OwnerReference | undefined {
   return meta?.ownerReferences?.find((r) => r.controller === true);
 }
 

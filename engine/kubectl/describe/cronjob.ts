@@ -1,7 +1,7 @@
 /** describe.go's describeCronJob (kubectl 1.35: no `Time Zone:` line yet). */
 import type { CronJob, JobTemplateSpec } from "kubernetes-types/batch/v1";
 import type { KubeObject } from "../../api/object";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { describePodTemplate } from "./pod-template";

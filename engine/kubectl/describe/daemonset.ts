@@ -2,7 +2,7 @@
 import type { DaemonSet } from "kubernetes-types/apps/v1";
 import type { KubeObject } from "../../api/object";
 import { podsStatus } from "./controller-pods";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { formatLabels, printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { describePodTemplate } from "./pod-template";

@@ -3,7 +3,7 @@ import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { PodTemplateSpec } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
 import { isControlledBy } from "./controller-ref";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { describePodTemplate } from "./pod-template";
@@ -47,7 +47,7 @@ function byCreation(a: ReplicaSet, b: ReplicaSet): number {
 }
 
 /** The ReplicaSets the deployment controls: the oldest one matching its template is new, the rest old. */
-export function deploymentReplicaSets(obj: KubeObject, ctx: DescribeContext): { oldRSs: ReplicaSet[]; newRS: ReplicaSet | undefined } {
+function deploymentReplicaSets(obj: KubeObject, ctx: DescribeContext): { oldRSs: ReplicaSet[]; newRS: ReplicaSet | undefined } {
   const d = obj as unknown as Deployment;
   const owned = ctx
     .list("ReplicaSet", obj.metadata.namespace)

@@ -6,7 +6,6 @@ import type { KubeObject } from "../../api/object";
 import { describeConfigMap } from "./configmap";
 import { describeCronJob } from "./cronjob";
 import { describeDaemonSet } from "./daemonset";
-import type { DescribeContext } from "./describe-context";
 import { describeDeployment } from "./deployment";
 import { describeGeneric } from "./generic";
 import { describeJob } from "./job";
@@ -18,7 +17,17 @@ import { describeSecret } from "./secret";
 import { describeService } from "./service";
 import { describeServiceAccount } from "./serviceaccount";
 
-export type { DescribeContext } from "./describe-context";
+/** What a describer may look at besides the object itself. */
+export interface DescribeContext {
+  /** Virtual time, ms since the epoch: every age is measured against it. */
+  now: number;
+  /** The Events whose involvedObject is the described object (the caller filters by uid). */
+  events: KubeObject[];
+  /** Other stored objects of a kind, in one namespace or (namespace omitted) all of them. */
+  list(kind: string, namespace?: string): KubeObject[];
+  /** `kubectl describe --show-events=false` leaves the Events section out; default true. */
+  showEvents?: boolean;
+}
 
 type Describer = (obj: KubeObject, ctx: DescribeContext) => string;
 

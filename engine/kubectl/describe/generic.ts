@@ -3,7 +3,7 @@
  * (Event among the simulator's kinds): every field, sorted, under a "smart" label.
  */
 import type { KubeObject } from "../../api/object";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { DescribeWriter, LEVEL_0, type PrefixWriter } from "./prefix-writer";
@@ -19,7 +19,7 @@ function charClass(c: string): number {
 }
 
 /** fatih/camelcase.Split: runs of one character class, with `PDFLoader` → `PDF`, `Loader`. */
-export function camelcaseSplit(src: string): string[] {
+function camelcaseSplit(src: string): string[] {
   const runs: string[][] = [];
   let last = 0;
   for (const c of src) {

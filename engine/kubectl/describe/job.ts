@@ -3,7 +3,7 @@ import type { Job } from "kubernetes-types/batch/v1";
 import type { KubeObject } from "../../api/object";
 import { humanDuration } from "../printers/duration";
 import { printController } from "./controller-ref";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { describePodTemplate } from "./pod-template";

@@ -1,7 +1,7 @@
 /** describe.go's describeNamespace with DescribeResourceQuotas and DescribeLimitRanges. */
 import type { LimitRange, Namespace, ResourceQuota } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { DescribeWriter, LEVEL_0, LEVEL_1, type PrefixWriter } from "./prefix-writer";
 import { canonicalQuantity } from "./quantity";

@@ -3,7 +3,7 @@ import type { Node, Pod } from "kubernetes-types/core/v1";
 import type { Lease } from "kubernetes-types/coordination/v1";
 import { timestamp, type KubeObject } from "../../api/object";
 import { age } from "../printers/duration";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { podLimits, podRequests, addResourceList, type ResourceList } from "./pod-resources";
@@ -16,7 +16,7 @@ const ROLE_PREFIX = "node-role.kubernetes.io/";
 /** The kubelet renews its lease every 10s (a quarter of the 40s lease duration). */
 const LEASE_RENEW_MS = 10_000;
 
-export function nodeRoles(node: Node): string[] {
+function nodeRoles(node: Node): string[] {
   const roles = new Set<string>();
   for (const [k, v] of Object.entries(node.metadata?.labels ?? {})) {
     if (k.startsWith(ROLE_PREFIX) && k.length > ROLE_PREFIX.length) roles.add(k.slice(ROLE_PREFIX.length));

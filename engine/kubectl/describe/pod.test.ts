@@ -256,9 +256,43 @@ const terminatingEvents = [
   { ...kubeletEvent("test-deployment-57fb685899-d5r6n", undefined, "NodeNotReady", "Node is not ready", "2025-03-21T01:39:35Z", { type: "Warning" }), source: { component: "node-controller" } },
 ];
 
+/** An unschedulable pod from a real v1.34 killercoda session (testdata/pod-pending.txt). */
+const pendingPod: KubeObject = {
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name: "pod1", namespace: "default", uid: "pod1-uid", labels: { env: "dev" }, creationTimestamp: "2026-02-01T08:00:00Z" },
+  spec: {
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "disktype", operator: "In", values: ["ssd"] }] }] } } },
+    containers: [{ name: "nginx-pod1", image: "nginx", env: [{ name: "env", value: "dev" }], volumeMounts: [saMount("kube-api-access-vlbww")] }],
+    priority: 0,
+    serviceAccountName: "default",
+    tolerations: defaultTolerations(300),
+    volumes: [saVolume("kube-api-access-vlbww")],
+  },
+  status: {
+    phase: "Pending",
+    qosClass: "BestEffort",
+    conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message: "0/2 nodes are available: ...", lastProbeTime: null, lastTransitionTime: "2026-02-01T08:00:00Z" }],
+  },
+};
+
+const failedScheduling = controllerEvent(
+  "pod1",
+  "Pod",
+  "default-scheduler",
+  "FailedScheduling",
+  "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
+  "2026-02-01T08:00:00.250000Z",
+  { type: "Warning" },
+);
+
 describe("describe pod", () => {
   it("prints a running pod as kubectl 1.35 does", () => {
     expectGolden("pod-running.txt", describeObject(resourceDemo, fakeContext("2026-06-04T04:37:55Z", [], resourceDemoEvents)));
+  });
+
+  it("prints an unschedulable pod with its FailedScheduling event", () => {
+    expectGolden("pod-pending.txt", describeObject(pendingPod, fakeContext("2026-02-01T08:00:16.500Z", [], [failedScheduling])));
   });
 
   it("prints init containers, probes, env sources, volumes, limits and the last termination", () => {

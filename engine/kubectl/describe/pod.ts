@@ -3,7 +3,7 @@ import type { EnvVar, Pod, ResourceRequirements } from "kubernetes-types/core/v1
 import type { KubeObject } from "../../api/object";
 import { age } from "../printers/duration";
 import { describeContainers, describeResources, type EnvResolver } from "./containers";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { printController } from "./controller-ref";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";

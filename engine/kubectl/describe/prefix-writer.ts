@@ -11,7 +11,6 @@ export const LEVEL_0 = 0;
 export const LEVEL_1 = 1;
 export const LEVEL_2 = 2;
 export const LEVEL_3 = 3;
-export const LEVEL_4 = 4;
 
 function escapeTerminal(s: string): string {
   return s.replaceAll("\x1b", "^[").replaceAll("\r", "\\r");

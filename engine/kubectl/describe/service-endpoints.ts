@@ -6,7 +6,7 @@
 import type { EndpointSlice } from "kubernetes-types/discovery/v1";
 import type { Pod, Service } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 
 const MAX_SHOWN = 3;
 

@@ -1,7 +1,7 @@
 /** describe.go's ServiceAccountDescriber. */
 import type { Secret, ServiceAccount } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { DescribeWriter, LEVEL_0 } from "./prefix-writer";

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import type { KubeObject } from "../../api/object";
-import type { DescribeContext } from "./describe-context";
+import type { DescribeContext } from "./describe-object";
 
 export function fakeContext(now: string, objects: readonly KubeObject[] = [], events: readonly KubeObject[] = []): DescribeContext {
   return {

@@ -12,7 +12,8 @@ import { toJson } from "./json";
 import { nameOf } from "./name";
 import { toYaml } from "./yaml";
 
-export type OutputText = { ok: true; value: string } | { ok: false; error: string };
+/** On failure, `partial` is what kubectl had already written to stdout before the error. */
+export type OutputText = { ok: true; value: string } | { ok: false; error: string; partial?: string };
 
 export const ALLOWED_FORMATS = "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml";
 
@@ -82,8 +83,8 @@ export function printStructured(req: PrintRequest): OutputText | undefined {
       if (spec === undefined) return { ok: false, error: `error: open ${arg}: no such file or directory` };
       const cols = format === "custom-columns-file" ? parseCustomColumnsFile(spec) : parseCustomColumns(spec);
       if (!cols.ok) return { ok: false, error: cols.error };
-      const r = printCustomColumns(cols.value, objects, { noHeaders: req.noHeaders ?? false });
-      return typeof r === "string" ? { ok: true, value: r } : r;
+      const r = printCustomColumns(cols.value, objects, { noHeaders: format === "custom-columns" && (req.noHeaders ?? false) });
+      return r.ok ? r : { ok: false, error: r.error, partial: r.output };
     }
     case "go-template":
     case "go-template-file":

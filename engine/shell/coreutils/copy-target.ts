@@ -19,7 +19,7 @@ export function transfers(ctx: ProgramContext, cmd: string, operands: string[]):
   const destPath = resolve(ctx, dest);
   const destIsDir = ctx.fs.stat(destPath)?.type === "dir";
   const sources = operands.slice(0, -1);
-  if (sources.length > 1 && !destIsDir) return { error: `${cmd}: target '${dest}' is not a directory\n` };
+  if (sources.length > 1 && !destIsDir) return { error: `${cmd}: target '${dest}': Not a directory\n` };
   return sources.map((src) => {
     const srcPath = resolve(ctx, src);
     if (!destIsDir) return { src, srcPath, dst: dest, dstPath: destPath };

@@ -4,14 +4,14 @@ import { lines, readOperand } from "./io-helpers";
 
 type Range = [number, number];
 
-function parseList(spec: string): Range[] | string {
+function parseList(spec: string, fields: boolean): Range[] | string {
   const out: Range[] = [];
   for (const part of spec.split(/[,\s]+/)) {
     const m = /^(\d*)(-?)(\d*)$/.exec(part);
     if (!m || (m[1] === "" && m[3] === "") || part === "") return `invalid field range`;
     const from = m[1] === "" ? 1 : Number(m[1]);
     const to = m[2] ? (m[3] === "" ? Infinity : Number(m[3])) : from;
-    if (from === 0 || to === 0) return "fields and positions are numbered from 1";
+    if (from === 0 || to === 0) return fields ? "fields are numbered from 1" : "byte/character positions are numbered from 1";
     if (to < from) return "invalid decreasing range";
     out.push([from, to]);
   }
@@ -43,7 +43,7 @@ export const cut: Program = async (ctx) => {
     return 1;
   }
   const mode = modes[0];
-  const ranges = parseList(o.get(mode) ?? "");
+  const ranges = parseList(o.get(mode) ?? "", mode === "f");
   if (typeof ranges === "string") {
     ctx.stderr(`cut: ${ranges}\n${tryHelp("cut")}`);
     return 1;

@@ -107,7 +107,7 @@ export function formatPrintf(format: string, args: string[], num: NumberParser =
   let out = "";
   let argi = 0;
   const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
-  const spec = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([a-zA-Z%])/g;
+  const spec = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([\s\S]?)/g;
   do {
     const startArg = argi;
     let last = 0;
@@ -121,6 +121,10 @@ export function formatPrintf(format: string, args: string[], num: NumberParser =
       if (conv === "%") {
         out += "%";
         continue;
+      }
+      if (!/[sbqcdiuoxXeEfFgG]/.test(conv)) {
+        errors.push(conv === "" ? "`%': missing format character" : `\`${conv}': invalid format character`);
+        return { text: out, errors };
       }
       const width = w === "*" ? num(next() ?? "0").value : w ? Number(w) : 0;
       const precArg = p === "*" ? String(num(next() ?? "0").value) : p;

@@ -58,30 +58,58 @@ function sortEntries(entries: Entry[], o: ParsedOpts): Entry[] {
   return o.has("r") ? sorted.reverse() : sorted;
 }
 
-/** GNU ls -C: names in columns, filled top to bottom, within the terminal width. */
-export function columns(names: string[], width: number): string[] {
-  if (names.length === 0) return [];
-  for (let cols = Math.min(names.length, Math.max(1, Math.floor(width / 3))); cols >= 1; cols--) {
-    const rows = Math.ceil(names.length / cols);
-    const used = Math.ceil(names.length / rows);
-    if (used !== cols && cols > 1) continue;
-    const widths: number[] = [];
-    for (let c = 0; c < used; c++) widths.push(Math.max(...names.slice(c * rows, c * rows + rows).map((n) => n.length)) + (c === used - 1 ? 0 : 2));
-    if (cols > 1 && widths.reduce((a, b) => a + b, 0) >= width) continue;
-    const out: string[] = [];
-    for (let r = 0; r < rows; r++) {
-      let line = "";
-      for (let c = 0; c < used; c++) {
-        const name = names[c * rows + r];
-        if (name === undefined) continue;
-        const isLast = c === used - 1 || names[(c + 1) * rows + r] === undefined;
-        line += isLast ? name : name.padEnd(widths[c]);
-      }
-      out.push(line);
+/** GNU ls's indent(): pads with tabs (every 8 columns) where it can, then spaces. */
+function indent(from: number, to: number): string {
+  let out = "";
+  let pos = from;
+  while (pos < to) {
+    if (Math.floor(to / 8) > Math.floor((pos + 1) / 8)) {
+      out += "\t";
+      pos += 8 - (pos % 8);
+    } else {
+      out += " ";
+      pos++;
     }
-    return out;
   }
-  return names;
+  return out;
+}
+
+/** GNU ls -C: names filled top to bottom in as many columns as fit in the line (calculate_columns). */
+export function columns(names: string[], width: number): string[] {
+  const n = names.length;
+  if (n === 0) return [];
+  const maxCols = Math.max(1, Math.min(Math.floor(width / 3), n));
+  const info = Array.from({ length: maxCols }, (_, i) => ({ valid: true, lineLen: 0, cols: new Array<number>(i + 1).fill(0) }));
+  names.forEach((name, k) => {
+    for (let i = 0; i < maxCols; i++) {
+      const c = info[i];
+      if (!c.valid) continue;
+      const idx = Math.floor(k / Math.floor((n + i) / (i + 1)));
+      const real = name.length + (idx === i ? 0 : 2);
+      if (c.cols[idx] < real) {
+        c.lineLen += real - c.cols[idx];
+        c.cols[idx] = real;
+        c.valid = c.lineLen < width;
+      }
+    }
+  });
+  let cols = maxCols;
+  while (cols > 1 && !info[cols - 1].valid) cols--;
+  const widths = info[cols - 1].cols;
+  const rows = Math.floor((n + cols - 1) / cols);
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let line = "";
+    let pos = 0;
+    for (let c = 0, k = r; k < n; c++, k += rows) {
+      line += names[k];
+      if (k + rows >= n) break;
+      line += indent(pos + names[k].length, pos + widths[c]);
+      pos += widths[c];
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 function longLines(ctx: ProgramContext, entries: Entry[], o: ParsedOpts, now: number): string[] {
@@ -103,7 +131,8 @@ function render(ctx: ProgramContext, entries: Entry[], o: ParsedOpts, withTotal:
     return [...total, ...longLines(ctx, entries, o, now)];
   }
   const names = entries.map((e) => e.name);
-  if (ctx.tty && !o.has("1")) return columns(names, Number(ctx.env.COLUMNS) || 80);
+  const last = o.list.filter(([k]) => k === "1" || k === "C").pop()?.[0];
+  if (last === "C" || (ctx.tty && last !== "1")) return columns(names, Number(ctx.env.COLUMNS) || 80);
   return names;
 }
 

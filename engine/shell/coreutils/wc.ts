@@ -17,13 +17,13 @@ function count(text: string): Counts {
   return {
     lines: lines.length - 1,
     words,
-    chars: [...text].length,
+    chars: utf8Length(text),
     bytes: utf8Length(text),
     maxLine: Math.max(0, ...lines.map((l) => [...l].length)),
   };
 }
 
-/** `wc [-l] [-w] [-c] [-m] [-L] [file...]` with GNU's column widths. */
+/** `wc [-l] [-w] [-c] [-m] [-L] [file...]` with GNU's column widths; in the C locale -m counts bytes. */
 export const wc: Program = async (ctx) => {
   const o = parseOpts("wc", ctx.argv.slice(1), { short: "lwcmL", long: { lines: "l", words: "w", bytes: "c", chars: "m", "max-line-length": "L" } });
   if ("error" in o) {

@@ -37,7 +37,13 @@ export interface GeneratorSpec {
   readonly flags: readonly FlagSpec[];
   /** flags cobra's MarkFlagRequired makes mandatory, checked before anything else */
   readonly required?: readonly string[];
-  generate(ctx: CommandContext, name: string): Generation | Promise<Generation>;
+  /** `namespace` is set only with an explicit `-n`, where kubectl's generators put it in the object */
+  generate(ctx: CommandContext, name: string, namespace: string | undefined): Generation | Promise<Generation>;
+}
+
+/** ObjectMeta's first fields in Go struct order: name, then namespace when given. */
+export function objectMeta(name: string, namespace: string | undefined): KubeObject["metadata"] {
+  return namespace === undefined ? { name } : { name, namespace };
 }
 
 /** The resource type of a kind this simulator serves; a missing one is a programming error. */
@@ -81,16 +87,15 @@ export function generatorCommand(spec: GeneratorSpec): CommandSpec {
       if (!printer.ok) return fail(env.err, printer.error);
       const validation = parseValidation(ctx.flags);
       if (!validation.ok) return fail(env.err, validation.error);
-      const generated = await spec.generate(ctx, name.value);
+      const generated = await spec.generate(ctx, name.value, env.explicitNamespace && type.namespaced ? env.namespace : undefined);
       if (!generated.ok) return fail(env.err, generated.error);
       const object = generated.value.object;
-      if (env.explicitNamespace && type.namespaced) object.metadata.namespace = env.namespace;
       const submitted = submit(env, { type, object, namespace: env.namespace, dryRun: dryRun.value, saveConfig: bool(ctx.flags, "save-config"), validation: validation.value });
       if (!submitted.ok) {
         const prefix = generated.value.errorPrefix;
         return fail(env.err, prefix === undefined ? submitted.error : `${prefix}${statusMessage(submitted.error, type)}`);
       }
-      const text = printer.value.print(submitted.value, type);
+      const text = printer.value.print(submitted.value, type, { structOrder: dryRun.value === "client" });
       if (!text.ok) return fail(env.err, text.error);
       env.out(text.value);
       return 0;

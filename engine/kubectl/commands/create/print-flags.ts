@@ -11,7 +11,8 @@ import type { FlagSpec, ParsedFlags } from "../../flags";
 import { str } from "../../flags";
 import type { DryRunStrategy } from "../../printers/name";
 import { operationMessage } from "../../printers/name";
-import { OUTPUT_FLAG, printStructured, SHOW_MANAGED_FIELDS_FLAG, splitOutput, TEMPLATE_FLAG } from "../../printers/output";
+import { toJson } from "../../printers/json";
+import { printStructured, SHOW_MANAGED_FIELDS_FLAG, splitOutput, TEMPLATE_FLAG } from "../../printers/output";
 
 export const ALLOW_MISSING_TEMPLATE_KEYS_FLAG: FlagSpec = {
   name: "allow-missing-template-keys",
@@ -20,13 +21,25 @@ export const ALLOW_MISSING_TEMPLATE_KEYS_FLAG: FlagSpec = {
   usage: "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.",
 };
 
-export const PRINT_FLAGS: readonly FlagSpec[] = [ALLOW_MISSING_TEMPLATE_KEYS_FLAG, OUTPUT_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG];
+/** PrintFlags' `-o`, whose usage lists exactly the formats it can print (no tables). */
+export const OBJECT_OUTPUT_FLAG: FlagSpec = {
+  name: "output",
+  short: "o",
+  type: "string",
+  usage: "Output format. One of: (json, yaml, kyaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).",
+};
+
+export const PRINT_FLAGS: readonly FlagSpec[] = [ALLOW_MISSING_TEMPLATE_KEYS_FLAG, OBJECT_OUTPUT_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG];
 
 const PRINTER_FORMATS = ["go-template", "go-template-file", "json", "jsonpath", "jsonpath-as-json", "jsonpath-file", "kyaml", "name", "template", "templatefile", "yaml"];
 
 export interface ObjectPrinter {
-  /** the text for one object, `---` included where YAMLPrinter writes it */
-  print(object: KubeObject, type: ResourceType): { ok: true; value: string } | { ok: false; error: string };
+  /**
+   * The text for one object, `---` included where YAMLPrinter writes it. `structOrder` is
+   * for an object kubectl built itself and never sent: json.MarshalIndent prints its keys in
+   * Go struct field order, which is the order the generators here build them in.
+   */
+  print(object: KubeObject, type: ResourceType, opts?: { structOrder?: boolean }): { ok: true; value: string } | { ok: false; error: string };
   /** the `-o` value, e.g. `yaml` */
   readonly output: string;
 }
@@ -53,7 +66,8 @@ export function objectPrinter(env: KubectlEnv, flags: ParsedFlags, verb: string,
     ok: true,
     value: {
       output,
-      print(object, type) {
+      print(object, type, opts = {}) {
+        if (format === "json" && opts.structOrder) return { ok: true, value: toJson(object, { sortKeys: false }) };
         const r = printStructured({ output, objects: [{ object, type }], single: true, readFile });
         if (!r) return { ok: false, error: `error: unable to match a printer suitable for the output format "${output}"` };
         if (!r.ok) return r;

@@ -20,6 +20,12 @@ function endsOperand(t: Tok | undefined): boolean {
   return t.kind === "op" && (t.value === ")" || t.value === "]" || t.value === "$" || t.value === "++" || t.value === "--");
 }
 
+/** mawk quotes the first ten characters of an unterminated string or regex. */
+function runaway(what: string, src: string, start: number): { error: string; pos: number } {
+  const rest = src.slice(start + 1).split("\n")[0].slice(0, 10);
+  return { error: `runaway ${what} ${src[start]}${rest} ...`, pos: start };
+}
+
 export function tokenize(src: string): Tok[] | { error: string; pos: number } {
   const toks: Tok[] = [];
   let i = 0;
@@ -61,7 +67,7 @@ export function tokenize(src: string): Tok[] | { error: string; pos: number } {
       let s = "";
       i++;
       while (i < src.length && src[i] !== '"') {
-        if (src[i] === "\n") return { error: "runaway string constant", pos: start };
+        if (src[i] === "\n") return runaway("string constant", src, start);
         if (src[i] === "\\" && i + 1 < src.length) {
           const n = src[++i];
           const map: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", '"': '"', "/": "/", a: "\x07", b: "\b", f: "\f", v: "\v" };
@@ -77,7 +83,7 @@ export function tokenize(src: string): Tok[] | { error: string; pos: number } {
         }
         s += src[i++];
       }
-      if (i >= src.length) return { error: "runaway string constant", pos: start };
+      if (i >= src.length) return runaway("string constant", src, start);
       i++;
       toks.push({ kind: "str", value: s, pos: start });
       continue;
@@ -87,7 +93,7 @@ export function tokenize(src: string): Tok[] | { error: string; pos: number } {
       i++;
       let inBracket = false;
       while (i < src.length && (src[i] !== "/" || inBracket)) {
-        if (src[i] === "\n") return { error: "runaway regular expression", pos: start };
+        if (src[i] === "\n") return runaway("regular expression", src, start);
         if (src[i] === "\\" && i + 1 < src.length) {
           re += src[i + 1] === "/" ? "/" : src[i] + src[i + 1];
           i += 2;
@@ -97,7 +103,7 @@ export function tokenize(src: string): Tok[] | { error: string; pos: number } {
         else if (src[i] === "]") inBracket = false;
         re += src[i++];
       }
-      if (i >= src.length) return { error: "runaway regular expression", pos: start };
+      if (i >= src.length) return runaway("regular expression", src, start);
       i++;
       toks.push({ kind: "regex", value: re, pos: start });
       continue;
