@@ -63,10 +63,10 @@ async function interactive(ws: Workspace): Promise<number> {
     }
     const text = buffer;
     buffer = "";
-    if (text.trim() === "exit" && ws.prompt().startsWith("controlplane:")) break;
     running = new AbortController();
-    status = await ws.run(text, out, { signal: running.signal });
+    status = await ws.run(text, out, { signal: running.signal, tty: true });
     running = undefined;
+    if (ws.exited()) break;
     rl.setPrompt(ws.prompt());
     rl.prompt();
   }
@@ -82,5 +82,5 @@ export async function shellCommand(args: readonly string[]): Promise<number> {
   }
   const ws = Workspace.create({ startTime: opts.start, seed: opts.seed });
   if (process.stdin.isTTY) return interactive(ws);
-  return ws.run(await readAll(process.stdin), out);
+  return ws.run(await readAll(process.stdin), out, { tty: process.stdout.isTTY === true });
 }

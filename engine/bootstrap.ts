@@ -129,6 +129,7 @@ export function bootstrap(api: ApiServer, shape: ClusterShape): void {
   for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create(t("Namespace"), undefined, { metadata: { name: ns } });
   shape.nodes.forEach((n, i) => api.create(t("Node"), undefined, nodeObject(n, i, shape.version)));
   for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create(t("ServiceAccount"), ns, { metadata: { name: "default" } });
+  api.create(t("ServiceAccount"), "kube-system", { metadata: { name: "kube-proxy" } });
   const cp = shape.nodes.find((n) => n.controlPlane);
   if (cp) {
     const v = shape.version;
@@ -149,13 +150,20 @@ export function bootstrap(api: ApiServer, shape: ClusterShape): void {
         spec: {
           containers: [{ name: "kube-proxy", image: `registry.k8s.io/kube-proxy:${shape.version}`, command: ["/usr/local/bin/kube-proxy", "--config=/var/lib/kube-proxy/config.conf", "--hostname-override=$(NODE_NAME)"] }],
           hostNetwork: true,
+          nodeSelector: { "kubernetes.io/os": "linux" },
           priorityClassName: "system-node-critical",
+          serviceAccountName: "kube-proxy",
           tolerations: [{ operator: "Exists" }],
         },
       },
     },
   });
   if (proxy.ok) {
+    const n = shape.nodes.length;
+    api.updateStatus(t("DaemonSet"), {
+      ...proxy.value.object,
+      status: { currentNumberScheduled: n, desiredNumberScheduled: n, numberAvailable: n, numberMisscheduled: 0, numberReady: n, observedGeneration: 1, updatedNumberScheduled: n },
+    });
     const owner = { apiVersion: "apps/v1", kind: "DaemonSet", name: "kube-proxy", uid: proxy.value.object.metadata.uid ?? "", controller: true, blockOwnerDeletion: true };
     const template = (proxy.value.object.spec as { template: { spec: Record<string, unknown> } }).template.spec;
     shape.nodes.forEach((n, i) => {
@@ -165,10 +173,6 @@ export function bootstrap(api: ApiServer, shape: ClusterShape): void {
       });
     });
   }
-  api.create(t("Service"), "default", {
-    metadata: { name: "kubernetes", labels: { component: "apiserver", provider: "kubernetes" } },
-    spec: { clusterIP: "10.96.0.1", ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }], sessionAffinity: "None", type: "ClusterIP" },
-  });
   api.create(t("Service"), "kube-system", {
     metadata: { name: "kube-dns", labels: { "k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS" } },
     spec: {

@@ -10,7 +10,9 @@ import type { ClockState } from "./clock/clock";
 import { Clock } from "./clock/clock";
 import type { Controller, ControllerContext } from "./controllers/controller";
 import { eventRecorder } from "./controllers/events";
+import { garbageCollector } from "./controllers/garbage-collector";
 import { kubelet } from "./controllers/kubelet";
+import { kubernetesService } from "./controllers/kubernetes-service";
 import { namespaceController } from "./controllers/namespace";
 import { scheduler } from "./controllers/scheduler";
 import type { RandomState } from "./random";
@@ -24,7 +26,7 @@ export interface ClusterSnapshot {
   readonly store: StoreState;
 }
 
-const CONTROLLERS: readonly Controller[] = [namespaceController, scheduler, kubelet];
+const CONTROLLERS: readonly Controller[] = [namespaceController, kubernetesService, garbageCollector, scheduler, kubelet];
 
 const CLUSTER_AGE_MS = 7 * 24 * 3600 * 1000;
 

@@ -2,6 +2,7 @@
  * Test helpers: a fresh default workspace at a fixed time and seed, and runners that
  * capture stdout, stderr and the exit status.
  */
+import type { VfsEntry } from "./shell/vfs";
 import { Workspace } from "./workspace";
 
 /** 2026-01-27T10:00:00Z, a Tuesday: a fixed "now" so ages and timestamps are exact. */
@@ -35,4 +36,16 @@ export async function shell(ws: Workspace, text: string): Promise<Transcript> {
   let stderr = "";
   const status = await ws.run(text, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
   return { stdout, stderr, status };
+}
+
+/** A test workspace whose base host already holds `files` (absolute path → content). */
+export function workspaceWithFiles(files: Readonly<Record<string, string>>): Workspace {
+  const snap = testWorkspace().snapshot();
+  const entries: Record<string, VfsEntry> = { ...snap.hosts.controlplane.entries };
+  for (const [path, content] of Object.entries(files)) {
+    const dirs = path.split("/").slice(1, -1);
+    for (let i = 1; i <= dirs.length; i++) entries[`/${dirs.slice(0, i).join("/")}`] ??= { type: "dir", mode: 0o755, mtime: 0 };
+    entries[path] = { type: "file", mode: 0o644, mtime: 0, content };
+  }
+  return Workspace.restore({ ...snap, hosts: { ...snap.hosts, controlplane: { entries } } });
 }

@@ -137,12 +137,17 @@ export class Workspace {
     );
 
   /** Runs shell text (a line, a paste, a script) as the terminal would. */
-  run(text: string, out: Output, opts: { signal?: AbortSignal } = {}): Promise<number> {
+  run(text: string, out: Output, opts: { signal?: AbortSignal; tty?: boolean } = {}): Promise<number> {
     return this.shell.run(text, out, opts);
   }
 
   prompt(): string {
     return this.shell.prompt();
+  }
+
+  /** True once the learner typed `exit` on the base host: the session is over. */
+  exited(): boolean {
+    return this.shell.exited;
   }
 
   needsMoreInput(text: string): boolean {

@@ -6,7 +6,7 @@
  */
 import type { RandomState } from "../random";
 import { randomSuffix, randomUid } from "../random";
-import type { Result, StatusError } from "./errors";
+import type { Result } from "./errors";
 import { alreadyExists, badRequest, conflict, fail, forbidden, invalid, notFound, ok } from "./errors";
 import type { FieldRequirement } from "./field-selector";
 import { matchesFields, parseFieldSelector, unsupportedField } from "./field-selector";
@@ -15,10 +15,12 @@ import { matchesSelector, parseLabelSelector } from "./label-selector";
 import type { KubeObject } from "./object";
 import { clone, timestamp } from "./object";
 import type { ResourceType } from "./resources";
-import { apiVersionOf, qualifiedPlural, resourceForKind } from "./resources";
+import { apiVersionOf, qualifiedPlural } from "./resources";
 import type { Store } from "./store";
+import { defaultPodFields } from "./defaults/pod";
 import { STRATEGIES } from "./strategies";
-import { decodeError } from "./strict-decoding";
+import type { FieldValidation } from "./strict-decoding";
+import { decode } from "./strict-decoding";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -31,7 +33,7 @@ export interface ServerEnv {
 export interface WriteOptions {
   readonly dryRun?: boolean;
   /** `Strict` (kubectl's default) refuses unknown fields; `Ignore` drops them. */
-  readonly fieldValidation?: "Strict" | "Warn" | "Ignore";
+  readonly fieldValidation?: FieldValidation;
 }
 
 export interface Written {
@@ -103,7 +105,7 @@ export class ApiServer {
   create(type: ResourceType, namespace: string | undefined, input: unknown, opts: WriteOptions = {}): Result<Written> {
     const decoded = this.decode(type, input, opts);
     if (!decoded.ok) return decoded;
-    const obj = decoded.value;
+    const { obj, warnings: decodeWarnings } = decoded.value;
     const meta = obj.metadata as Obj;
     const ns = this.scope(type, namespace, meta);
     if (!ns.ok) return ns;
@@ -136,7 +138,7 @@ export class ApiServer {
     meta.uid = uid;
     meta.creationTimestamp = timestamp(this.env.now());
     if (strategy.generation) meta.generation = 1;
-    const warnings = this.warnings(type, obj);
+    const warnings = [...decodeWarnings, ...this.warnings(type, obj)];
     const stored = obj as KubeObject;
     if (!opts.dryRun) {
       meta.resourceVersion = this.store.nextResourceVersion();
@@ -149,7 +151,7 @@ export class ApiServer {
   update(type: ResourceType, namespace: string | undefined, input: unknown, opts: WriteOptions = {}): Result<Written> {
     const decoded = this.decode(type, input, opts);
     if (!decoded.ok) return decoded;
-    const obj = decoded.value;
+    const { obj, warnings } = decoded.value;
     const meta = obj.metadata as Obj;
     const ns = this.scope(type, namespace, meta);
     if (!ns.ok) return ns;
@@ -168,15 +170,15 @@ export class ApiServer {
     this.redefault(type, obj, prev);
     const causes = strategy.validateUpdate(obj, prev as Obj);
     if (causes.length) return fail(invalid(type.kind, name, causes));
-    if (strategy.generation && JSON.stringify(obj.spec) !== JSON.stringify(prev.spec)) meta.generation = (prev.metadata.generation ?? 1) + 1;
-    if (sameContent(obj, prev as Obj)) return ok({ object: prev, warnings: [] });
+    if (strategy.generation && JSON.stringify(sortKeys(obj.spec)) !== JSON.stringify(sortKeys(prev.spec))) meta.generation = (prev.metadata.generation ?? 1) + 1;
+    if (sameContent(obj, prev as Obj)) return ok({ object: prev, warnings });
     const stored = obj as KubeObject;
     if (!opts.dryRun) {
       meta.resourceVersion = this.store.nextResourceVersion();
       this.store.put(type.plural, stored);
       this.finishDeletionIfDone(type, stored);
     }
-    return ok({ object: stored, warnings: [] });
+    return ok({ object: stored, warnings });
   }
 
   /** The status subresource: only status changes, as controllers and the kubelet write it. */
@@ -248,17 +250,15 @@ export class ApiServer {
     return typeof spec.terminationGracePeriodSeconds === "number" ? spec.terminationGracePeriodSeconds : 30;
   }
 
-  private decode(type: ResourceType, input: unknown, opts: WriteOptions): Result<Obj> {
+  private decode(type: ResourceType, input: unknown, opts: WriteOptions): Result<{ obj: Obj; warnings: string[] }> {
     if (!isObj(input)) return fail(badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: the object is not a JSON object`));
-    const obj = clone(input);
-    if (opts.fieldValidation !== "Ignore") {
-      const err = decodeError(type.kind, type.version, obj);
-      if (err) return fail(err);
-    }
+    const decoded = decode(type.kind, type.version, clone(input), opts.fieldValidation ?? "Strict");
+    if (!decoded.ok) return fail(decoded.error);
+    const obj = decoded.value;
     obj.apiVersion = apiVersionOf(type);
     obj.kind = type.kind;
     if (!isObj(obj.metadata)) obj.metadata = {};
-    return ok(obj);
+    return ok({ obj, warnings: decoded.warnings });
   }
 
   private scope(type: ResourceType, namespace: string | undefined, meta: Obj): Result<string | undefined> {
@@ -274,14 +274,24 @@ export class ApiServer {
     return ok(ns);
   }
 
-  /** Fields the server owns are defaulted again on update, as the API server does on every decode. */
+  /**
+   * Defaulting runs again on every update; admission plugins that only act on create do
+   * not, so a pod replaced without its service-account volume is refused as a spec change.
+   * Services keep their allocated IPs and node ports when the update leaves them out.
+   */
   private redefault(type: ResourceType, obj: Obj, prev: KubeObject): void {
-    const strategy = STRATEGIES[type.plural];
-    if (type.plural === "pods" || type.plural === "services" || type.plural === "jobs") {
-      mergeServerOwned(type.plural, obj, prev as Obj);
-      return;
+    switch (type.plural) {
+      case "pods":
+        defaultPodFields(obj);
+        return;
+      case "services":
+        keepAllocations(obj, prev as Obj);
+        break;
+      case "jobs":
+        keepJobLabels(obj, prev as Obj);
+        break;
     }
-    strategy.defaults(obj, { random: this.env.random, uid: prev.metadata.uid ?? "", allocations: () => this.allocations() });
+    STRATEGIES[type.plural].defaults(obj, { random: this.env.random, uid: prev.metadata.uid ?? "", allocations: () => this.allocations() });
     if (type.plural === "namespaces") obj.status = clone(prev.status);
   }
 
@@ -301,36 +311,35 @@ export class ApiServer {
     );
     return { clusterIPs, nodePorts };
   }
+}
 
-  /** Every event-type object kind this server knows, for callers that hold only a kind. */
-  resourceFor(kind: string): ResourceType | undefined {
-    return resourceForKind(kind);
+/** The service REST's patchAllocatedValues: IPs and node ports the update leaves out are kept. */
+function keepAllocations(obj: Obj, prev: Obj): void {
+  const spec = isObj(obj.spec) ? obj.spec : (obj.spec = {});
+  const old = isObj(prev.spec) ? prev.spec : {};
+  if (spec.clusterIP === undefined || spec.clusterIP === "") spec.clusterIP = old.clusterIP;
+  if (spec.clusterIPs === undefined) spec.clusterIPs = old.clusterIPs;
+  const oldPorts = Array.isArray(old.ports) ? (old.ports as Obj[]) : [];
+  if (Array.isArray(spec.ports)) {
+    for (const p of spec.ports as Obj[]) {
+      const match = oldPorts.find((o) => o.port === p.port && (o.protocol ?? "TCP") === (p.protocol ?? "TCP"));
+      if (match && !p.nodePort && match.nodePort) p.nodePort = match.nodePort;
+    }
   }
 }
 
-/** Pods, Services and Jobs keep what the server filled on create unless the update sets it. */
-function mergeServerOwned(resource: string, obj: Obj, prev: Obj): void {
+/** A Job's controller-uid selector and labels are the server's, kept across updates. */
+function keepJobLabels(obj: Obj, prev: Obj): void {
   const spec = isObj(obj.spec) ? obj.spec : (obj.spec = {});
   const old = isObj(prev.spec) ? prev.spec : {};
-  const deepFill = (target: Obj, source: Obj) => {
-    for (const [k, v] of Object.entries(source)) {
-      if (target[k] === undefined) target[k] = clone(v);
-      else if (isObj(target[k]) && isObj(v)) deepFill(target[k] as Obj, v);
-      else if (Array.isArray(target[k]) && Array.isArray(v) && k !== "tolerations" && k !== "args" && k !== "command") {
-        (target[k] as unknown[]).forEach((item, i) => {
-          if (isObj(item) && isObj(v[i])) deepFill(item, v[i] as Obj);
-        });
-        if (k === "volumes" && resource === "pods") {
-          for (const vol of v) if (isObj(vol) && String(vol.name).startsWith("kube-api-access-") && !(target[k] as Obj[]).some((t) => t.name === vol.name)) (target[k] as unknown[]).push(clone(vol));
-        }
-      }
-    }
-  };
-  deepFill(spec, old);
-  if (resource === "jobs") {
-    const meta = obj.metadata as Obj;
-    const pm = prev.metadata as Obj;
-    meta.labels = { ...(pm.labels as Obj), ...(isObj(meta.labels) ? meta.labels : {}) };
+  if (spec.selector === undefined) spec.selector = clone(old.selector);
+  const meta = obj.metadata as Obj;
+  meta.labels = { ...((prev.metadata as Obj).labels as Obj), ...(isObj(meta.labels) ? meta.labels : {}) };
+  const t = isObj(spec.template) ? spec.template : undefined;
+  const ot = isObj(old.template) ? old.template : undefined;
+  if (t && ot) {
+    const tm = isObj(t.metadata) ? t.metadata : (t.metadata = {});
+    tm.labels = { ...((isObj(ot.metadata) ? ot.metadata.labels : {}) as Obj), ...(isObj(tm.labels) ? tm.labels : {}) };
   }
 }
 
@@ -350,5 +359,3 @@ function compareKeys(a: KubeObject, b: KubeObject): number {
   const kb = `${b.metadata.namespace ?? ""}/${b.metadata.name}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
-
-export type { StatusError };

@@ -19,6 +19,9 @@ export type HelpGroup =
   | "Settings Commands"
   | "Other Commands";
 
+/** The terminal's editor: given the temporary file, the text saved, or undefined when left unsaved. */
+export type Editor = (file: { path: string; content: string }) => Promise<string | undefined>;
+
 /** What a verb may touch: the current context's cluster, the kubeconfig, the host's files. */
 export interface KubectlEnv {
   readonly api: ApiServer;
@@ -37,6 +40,11 @@ export interface KubectlEnv {
   sleep(ms: number): Promise<void>;
   /** Runs controllers until the cluster is quiet at the current time. */
   settle(): void;
+  /**
+   * The terminal's editor for `kubectl edit`: given the temporary file, the text saved, or
+   * undefined when the learner quit without saving. Absent where no editor exists.
+   */
+  readonly editor?: Editor;
   /** Writes a kubeconfig change back (config use-context, set-context). */
   saveKubeconfig(k: Kubeconfig): void;
   out(s: string): void;

@@ -21,6 +21,7 @@ function defaultText(f: FlagSpec): string {
   if (f.type === "bool") return String(d ?? false);
   if (f.type === "int") return String(d ?? 0);
   if (f.type === "stringArray" || f.type === "stringSlice") return `[${((d as string[] | undefined) ?? []).join(",")}]`;
+  if (f.type === "duration") return String(d ?? "0s");
   return `'${String(d ?? "")}'`;
 }
 

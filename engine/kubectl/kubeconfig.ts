@@ -23,7 +23,6 @@ export interface Kubeconfig {
   clusters: NamedCluster[];
   contexts: NamedContext[];
   "current-context": string;
-  preferences: Record<string, never>;
   users: NamedUser[];
 }
 
@@ -49,7 +48,6 @@ export function kubeconfigFor(endpoints: readonly ClusterEndpoint[]): Kubeconfig
     clusters: endpoints.map((e) => ({ name: e.name, cluster: { "certificate-authority-data": CERT, server: e.server } })),
     contexts: endpoints.map((e) => ({ name: e.context, context: { cluster: e.name, user: e.user } })),
     "current-context": endpoints[0]?.context ?? "",
-    preferences: {},
     users: [...new Set(endpoints.map((e) => e.user))].map((u) => ({ name: u, user: { "client-certificate-data": CERT, "client-key-data": KEY } })),
   };
 }
@@ -72,7 +70,6 @@ export function parseKubeconfig(text: string | undefined): KubeconfigRead {
         clusters: v?.clusters ?? [],
         contexts: v?.contexts ?? [],
         "current-context": v?.["current-context"] ?? "",
-        preferences: {},
         users: v?.users ?? [],
       },
     };

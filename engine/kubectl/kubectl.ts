@@ -22,13 +22,19 @@ export interface KubectlHost {
 
 const globalsWithValue = new Set(GLOBAL_FLAGS.filter((f) => f.type !== "bool").flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
 
-/** Index of the first positional argument, skipping global flags and their values. */
-function firstPositional(argv: readonly string[], from: number): number {
+function flagsWithValue(cmd: CommandSpec | undefined): Set<string> {
+  const own = (cmd?.flags ?? []).filter((f) => f.type !== "bool" && f.noOptDefault === undefined).flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]);
+  return new Set([...globalsWithValue, ...own]);
+}
+
+/** Index of the first positional argument, skipping flags (global and the command's own) and their values. */
+function firstPositional(argv: readonly string[], from: number, cmd?: CommandSpec): number {
+  const withValue = flagsWithValue(cmd);
   for (let i = from; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") return -1;
     if (a.startsWith("-") && a !== "-") {
-      if (globalsWithValue.has(a)) i++;
+      if (withValue.has(a)) i++;
       continue;
     }
     return i;
@@ -82,7 +88,7 @@ export async function kubectl(ctx: ProgramContext, host: KubectlHost): Promise<n
   let path = `kubectl ${cmd.name}`;
   let rest = [...argv.slice(0, i), ...argv.slice(i + 1)];
   while (cmd.subcommands?.length) {
-    const j = firstPositional(rest, 0);
+    const j = firstPositional(rest, 0, cmd);
     const sub: CommandSpec | undefined = j >= 0 ? cmd.subcommands.find((s) => s.name === rest[j] || s.aliases?.includes(rest[j])) : undefined;
     if (!sub) break;
     cmd = sub;
@@ -111,12 +117,13 @@ export async function kubectl(ctx: ProgramContext, host: KubectlHost): Promise<n
   const contextName = String(flags.values.context || kubeconfig["current-context"]);
   const context = kubeconfig.contexts.find((c) => c.name === contextName);
   const cluster = context ? host.cluster(context.context.cluster) : undefined;
-  const needsCluster = cmd.name !== "config" && !path.startsWith("kubectl config") && cmd.name !== "completion" && cmd.name !== "explain";
-  if (flags.changed.has("context") && !context) {
+  // Client-side verbs work without a reachable cluster, as real kubectl's do.
+  const clientOnly = path.startsWith("kubectl config") || cmd.name === "completion" || cmd.name === "explain" || (cmd.name === "version" && flags.values.client === true);
+  if (flags.changed.has("context") && !context && !clientOnly) {
     err(`error: context was not found for specified context: ${contextName}\n`);
     return 1;
   }
-  if (!cluster && needsCluster) {
+  if (!cluster && !clientOnly) {
     err("The connection to the server localhost:8080 was refused - did you specify the right host or port?\n");
     return 1;
   }

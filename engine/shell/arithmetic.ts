@@ -11,6 +11,19 @@ export type ArithResult = { value: number } | { error: string };
 
 const MAX_RECURSION = 32;
 
+/** Parses arithmetic source text (what sits between `$((` and `))`). */
+export function parseArithmetic(text: string): ArithmeticExpression | undefined {
+  const cmd = parse(`: $((${text}))`).commands[0]?.command;
+  const word = cmd?.type === "Command" ? cmd.suffix[0] : undefined;
+  const part = word?.type === "Word" ? word.parts?.[0] : undefined;
+  return part?.type === "ArithmeticExpansion" ? part.expression : undefined;
+}
+
+/** Evaluates arithmetic given as text, e.g. an array subscript or `${x:1:2}` offsets. */
+export async function evaluateArithmeticText(text: string, env: ArithEnv): Promise<ArithResult> {
+  return evaluateArithmetic(parseArithmetic(text), text, env);
+}
+
 /** Evaluates `$(( ))` / `(( ))`; `text` is the source between the parentheses, used in error messages. */
 export async function evaluateArithmetic(expr: ArithmeticExpression | undefined, text: string, env: ArithEnv): Promise<ArithResult> {
   const ev = new Evaluator(env, text.trim(), 0);

@@ -1,6 +1,6 @@
 import type { Case, CommandNode, CompoundList, For, If, While } from "unbash";
 import { evaluateArithmetic } from "./arithmetic";
-import { newExpander } from "./expander-for";
+import { newExpander } from "./shell-expander";
 import type { Ctx, Interp } from "./interpreter";
 import { matchPattern } from "./pattern";
 import { withRedirects } from "./redirect";

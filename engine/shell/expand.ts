@@ -1,5 +1,5 @@
 import { parse, type DoubleQuotedChild, type HereDocBody, type ParameterExpansionPart, type Script, type Word, type WordPart } from "unbash";
-import { evaluateArithmetic, type ArithEnv } from "./arithmetic";
+import { evaluateArithmetic, evaluateArithmeticText, type ArithEnv } from "./arithmetic";
 import { expandBraces } from "./brace";
 import { globPaths } from "./glob";
 import { escapePattern, removeAffix, replacePattern } from "./pattern";
@@ -10,6 +10,8 @@ export interface ExpandHost extends ArithEnv {
   /** `$name`, `$1`, `$?`, `$#` ...; undefined when unset. */
   param(name: string): string | undefined;
   positional(): string[];
+  /** Elements of an indexed array; undefined when the name is not an array. */
+  array(name: string): string[] | undefined;
   home(): string;
   cwd(): string;
   fs(): Vfs;
@@ -173,17 +175,43 @@ export class Expander {
     const only = children.length === 1 ? children[0] : undefined;
     const isAll = only?.type === "SimpleExpansion" ? only.text === "$@" : only?.type === "ParameterExpansion" && only.parameter === "@" && !only.operation && !only.prefix;
     if (isAll) return this.positionalWords(true);
+    if (only?.type === "ParameterExpansion" && only.index?.value === "@" && !only.operation && !only.prefix) return this.words(this.elements(only.parameter), true);
     const inner = await this.parts(children, true);
     return [{ text: "", quoted: true, split: false }, ...inner];
   }
 
   private positionalWords(quoted: boolean): Chunk[] {
+    return this.words(this.host.positional(), quoted);
+  }
+
+  /** Separate words, as "$@" and "${a[@]}" expand. */
+  private words(values: string[], quoted: boolean): Chunk[] {
     const out: Chunk[] = [];
-    this.host.positional().forEach((v, i) => {
+    values.forEach((v, i) => {
       if (i > 0) out.push(BREAK);
       out.push({ text: v, quoted, split: !quoted });
     });
     return out;
+  }
+
+  /** All elements of an array; a plain variable counts as a one-element array. */
+  private elements(name: string): string[] {
+    const arr = this.host.array(name);
+    if (arr) return arr;
+    const v = this.host.param(name);
+    return v === undefined ? [] : [v];
+  }
+
+  /** `${a[i]}`: the subscript is arithmetic. */
+  private async element(name: string, subscript: string): Promise<string | undefined> {
+    const r = await evaluateArithmeticText(subscript, this.host);
+    if ("error" in r) {
+      this.error ??= r.error;
+      return undefined;
+    }
+    const arr = this.elements(name);
+    const i = r.value < 0 ? arr.length + r.value : r.value;
+    return arr[i];
   }
 
   private simple(name: string, quoted: boolean): Chunk[] {
@@ -194,13 +222,21 @@ export class Expander {
   private async parameter(p: ParameterExpansionPart, quoted: boolean): Promise<Chunk[]> {
     const name = p.parameter;
     const piece = (text: string): Chunk[] => [{ text, quoted, split: !quoted }];
-    if (p.prefix === "#" && !p.operation) {
+    const sub = p.index?.value;
+    if (sub === "@" || sub === "*") {
+      const all = this.elements(name);
+      if (p.prefix === "#") return piece(String(all.length));
+      if (p.prefix === "!") return this.words(all.map((_, i) => String(i)), quoted && sub === "@");
+      if (!p.operation) return sub === "@" || !quoted ? this.words(all, quoted) : piece(all.join((this.host.param("IFS") ?? " ").slice(0, 1)));
+    }
+    if (p.prefix === "#" && !p.operation && sub === undefined) {
       if (name === "@" || name === "*") return piece(String(this.host.positional().length));
       return piece(String([...(this.host.param(name) ?? "")].length));
     }
-    if (p.prefix === "!" && !p.operation) return piece(this.host.param(this.host.param(name) ?? "") ?? "");
+    if (p.prefix === "!" && !p.operation && sub === undefined) return piece(this.host.param(this.host.param(name) ?? "") ?? "");
     if (!p.operation && (name === "@" || name === "*")) return this.simple(name, quoted);
-    const value = this.host.param(name);
+    const value = sub === "@" || sub === "*" ? this.elements(name).join(" ") : sub !== undefined ? await this.element(name, sub) : this.host.param(name);
+    if (p.prefix === "#" && !p.operation) return piece(String([...(value ?? "")].length));
     const op = p.operation;
     if (!op) return piece(value ?? "");
     switch (op.type) {
@@ -246,7 +282,7 @@ export class Expander {
   private async slice(value: string, offsetWord: Word, lengthWord: Word | undefined): Promise<string> {
     const num = async (w: Word): Promise<number> => {
       const text = await this.string(w);
-      const r = await evaluateArithmetic(arithmeticOf(text), text, this.host);
+      const r = await evaluateArithmeticText(text, this.host);
       if ("error" in r) this.error ??= r.error;
       return "error" in r ? 0 : r.value;
     };
@@ -271,7 +307,7 @@ export class Expander {
     };
     for (const c of chunks) {
       if (c === BREAK) {
-        flush(true);
+        flush(false);
         continue;
       }
       if (c.quoted && c.text === "") keep = true;
@@ -324,11 +360,4 @@ function reparse(text: string): readonly WordPart[] {
   const word = cmd?.type === "Command" ? cmd.suffix[0] : undefined;
   if (word?.type !== "Word") return [literal(text, text)];
   return word.parts ?? [literal(word.value, word.text)];
-}
-
-function arithmeticOf(text: string) {
-  const cmd = parse(`: $((${text}))`).commands[0]?.command;
-  const word = cmd?.type === "Command" ? cmd.suffix[0] : undefined;
-  const part = word?.type === "Word" ? word.parts?.[0] : undefined;
-  return part?.type === "ArithmeticExpansion" ? part.expression : undefined;
 }

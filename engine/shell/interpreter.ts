@@ -20,7 +20,7 @@ export type Flow = { kind: "break" | "continue"; levels: number } | { kind: "ret
 interface Frame {
   positional: string[];
   /** Values that `local` shadowed, restored when the function returns. */
-  saved: Map<string, string | undefined>;
+  saved: Map<string, { value: string | undefined; array: string[] | undefined }>;
   kind: "function" | "source" | "top";
   /** `$0` inside a script run as a command. */
   arg0?: string;
@@ -59,7 +59,30 @@ export class Interp {
 
   getVar(name: string): string | undefined {
     if (name === "PWD") return this.cwd();
-    return Object.prototype.hasOwnProperty.call(this.st.vars, name) ? this.st.vars[name] : undefined;
+    if (Object.prototype.hasOwnProperty.call(this.st.vars, name)) return this.st.vars[name];
+    return this.getArray(name)?.[0];
+  }
+
+  getArray(name: string): string[] | undefined {
+    return Object.prototype.hasOwnProperty.call(this.st.arrays, name) ? this.st.arrays[name] : undefined;
+  }
+
+  /** `a=(x y)`; the name stops being a plain variable. */
+  setArray(name: string, values: string[]): string | undefined {
+    if (!NAME.test(name)) return `bash: \`${name}': not a valid identifier`;
+    delete this.st.vars[name];
+    this.st.arrays[name] = values;
+    return undefined;
+  }
+
+  /** `a[i]=x`; a plain variable becomes element 0 of a new array. */
+  setElement(name: string, index: number, value: string): string | undefined {
+    if (index < 0) return `bash: ${name}[${index}]: bad array subscript`;
+    if (index > 100_000) return `bash: ${name}[${index}]: array subscript too large for this shell`;
+    const arr = this.getArray(name) ?? (this.st.vars[name] !== undefined ? [this.st.vars[name]] : []);
+    while (arr.length < index) arr.push("");
+    arr[index] = value;
+    return this.setArray(name, arr);
   }
 
   /** Sets a variable; returns bash's error text when the value is over the size cap or the name is invalid. */
@@ -71,12 +94,15 @@ export class Interp {
       return undefined;
     }
     if (name === "PWD") this.st.cwd[this.st.host] = value;
-    this.st.vars[name] = value;
+    const arr = this.getArray(name);
+    if (arr) arr[0] = value;
+    else this.st.vars[name] = value;
     return undefined;
   }
 
   unsetVar(name: string): void {
     delete this.st.vars[name];
+    delete this.st.arrays[name];
     this.st.exported = this.st.exported.filter((n) => n !== name);
   }
 
@@ -92,7 +118,10 @@ export class Interp {
   makeLocal(name: string): boolean {
     const frame = this.frames[this.frames.length - 1];
     if (frame.kind !== "function") return false;
-    if (!frame.saved.has(name)) frame.saved.set(name, this.getVar(name));
+    if (!frame.saved.has(name)) {
+      const array = this.getArray(name);
+      frame.saved.set(name, { value: this.st.vars[name], array: array ? [...array] : undefined });
+    }
     return true;
   }
 
@@ -319,9 +348,11 @@ export class Interp {
     let status = await fn();
     this.frames.pop();
     if (positional === undefined) this.setPositional(frame.positional);
-    for (const [name, value] of frame.saved) {
+    for (const [name, { value, array }] of frame.saved) {
       if (value === undefined) delete this.st.vars[name];
       else this.st.vars[name] = value;
+      if (array === undefined) delete this.st.arrays[name];
+      else this.st.arrays[name] = array;
     }
     if (this.flow?.kind === "return") {
       this.flow = undefined;
@@ -342,6 +373,7 @@ function copyState(st: ShellState): ShellState {
     sshStack: [...st.sshStack],
     cwd: { ...st.cwd },
     vars: { ...st.vars },
+    arrays: Object.fromEntries(Object.entries(st.arrays).map(([k, v]) => [k, [...v]])),
     exported: [...st.exported],
     aliases: { ...st.aliases },
     functions: { ...st.functions },

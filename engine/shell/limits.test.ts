@@ -50,3 +50,21 @@ describe("a learner's input never hangs or floods the server", () => {
     expect(r).toEqual({ stdout: "0\nbig\nx\n", stderr: "bash: /tmp/big: write error: No space left on device\n", status: 0 });
   });
 });
+
+describe("random input never breaks the shell", () => {
+  const atoms = ["echo", "ls", "cat", "k", "$x", "${y:-z}", "$(echo a)", "`ls`", "|", "||", "&&", ";", ">", "<", "2>&1", "<<EOF\nbody $x\nEOF\n", "'q'", '"dq $x"', "*", "[a]", "{a,b}", "(", ")", "{", "}", "if", "then", "fi", "for", "in", "do", "done", "while", "case", "esac", "x=1", "$((1+2))", "\\", "!", "&", "#", "~", "awk '{print $1}'", "sed s/a/b/", "<(echo hi)", "[[", "]]", "[", "]", "$@", "f()", "local", "read", "exit", "return", "break", "ssh", "node01", "\n", "eval", "source", "xargs", "${x[@]}", "a=(1 2)"];
+
+  it("runs 300 generated command lines without an internal error", async () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      const text = Array.from({ length: 1 + rnd(10) }, () => atoms[rnd(atoms.length)]).join(" ");
+      const r = await runIn(newTestShell(), text);
+      expect(r.stderr, text).not.toContain("internal error");
+      expect(Number.isInteger(r.status), text).toBe(true);
+    }
+  });
+});

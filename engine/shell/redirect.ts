@@ -1,5 +1,5 @@
 import type { Redirection } from "unbash";
-import { newExpander } from "./expander-for";
+import { newExpander } from "./shell-expander";
 import type { Ctx, Interp } from "./interpreter";
 import { DISCARD, Input, type Io, type Sink } from "./io";
 import type { Vfs } from "./vfs";

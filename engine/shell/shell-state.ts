@@ -7,6 +7,8 @@ export interface ShellState {
   /** Working directory per host. */
   cwd: Record<string, string>;
   vars: Record<string, string>;
+  /** Indexed arrays (`a=(x y)`), dense; `$a` is `${a[0]}`. */
+  arrays: Record<string, string[]>;
   /** Names of variables passed to programs. */
   exported: string[];
   aliases: Record<string, string>;
@@ -43,6 +45,7 @@ export function newShellState(host = CONTROL_PLANE): ShellState {
     sshStack: [],
     cwd: { [host]: HOME },
     vars,
+    arrays: {},
     exported: Object.keys(vars),
     aliases: {},
     functions: {},

@@ -45,6 +45,7 @@ export class Shell {
     private readonly host: ShellHost,
   ) {
     this.st = state ? structuredClone(state) : newShellState();
+    this.st.arrays ??= {};
   }
 
   /** Runs a line, a multi-line paste or a whole script; returns the last status. Never throws. */

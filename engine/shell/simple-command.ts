@@ -1,7 +1,8 @@
 import type { Assignment, Command, CommandArgument, Redirection, Word } from "unbash";
+import { evaluateArithmeticText } from "./arithmetic";
 import { invoke } from "./dispatch";
 import type { Expander } from "./expand";
-import { newExpander } from "./expander-for";
+import { newExpander } from "./shell-expander";
 import type { Ctx, Interp } from "./interpreter";
 import { withRedirects } from "./redirect";
 
@@ -63,18 +64,46 @@ function expandAliases(sh: Interp, res: Resolved): Resolved | { text: string; re
   return cur;
 }
 
-async function expandArgs(exp: Expander, words: readonly CommandArgument[]): Promise<string[]> {
+/** Builtins whose `name=value` arguments are assignments (so `local a=(x y)` makes an array). */
+const DECLARATIONS = new Set(["local", "declare", "typeset", "export", "readonly"]);
+
+/**
+ * Expands arguments; `name=(...)` arguments of declaration builtins go to `onArray` and leave
+ * just the name behind.
+ */
+async function expandArgs(exp: Expander, words: readonly CommandArgument[], onArray?: (a: Assignment, values: string[]) => void): Promise<string[]> {
   const out: string[] = [];
   for (const w of words) {
     if (w.type === "Word") out.push(...(await exp.fields([w])));
-    else out.push(`${w.name}${w.append ? "+=" : "="}${await assignedValue(exp, w)}`);
+    else if (w.value.type === "ArrayValue" && onArray) {
+      onArray(w, await exp.fields(w.value.elements));
+      out.push(w.name);
+    } else out.push(`${w.name}${w.append ? "+=" : "="}${await assignedValue(exp, w)}`);
   }
   return out;
 }
 
-export async function assignedValue(exp: Expander, a: Assignment): Promise<string> {
+async function assignedValue(exp: Expander, a: Assignment): Promise<string> {
   if (a.value.type === "ArrayValue") return (await exp.fields(a.value.elements)).join(" ");
   return exp.string(a.value as Word);
+}
+
+/** One `name=value`, `name+=value`, `name=(a b)` or `name[i]=value`; returns bash's error text. */
+async function assign(sh: Interp, exp: Expander, a: Assignment): Promise<string | undefined> {
+  if (a.value.type === "ArrayValue") {
+    const values = await exp.fields(a.value.elements);
+    const base = a.append ? (sh.getArray(a.name) ?? (sh.getVar(a.name) !== undefined ? [sh.getVar(a.name) ?? ""] : [])) : [];
+    return sh.setArray(a.name, [...base, ...values]);
+  }
+  const value = await exp.string(a.value);
+  if (a.index) {
+    const env = { getVar: (n: string) => sh.param(n), setVar: (n: string, v: string) => void sh.setVar(n, v), expandParts: exp.partsText.bind(exp) };
+    const r = await evaluateArithmeticText(await exp.string(a.index), env);
+    if ("error" in r) return r.error;
+    const old = a.append ? (sh.getArray(a.name)?.[r.value] ?? "") : "";
+    return sh.setElement(a.name, r.value, old + value);
+  }
+  return sh.setVar(a.name, a.append ? (sh.getVar(a.name) ?? "") + value : value);
 }
 
 /** Runs one simple command: alias expansion, expansion, assignments, redirections, then the command. */
@@ -92,11 +121,23 @@ export async function execSimple(sh: Interp, cmd: Command, ctx: Ctx): Promise<nu
     return sh.runText(`${aliased.text} ${quoted}`, ctx.io);
   }
   sh.substStatus = undefined;
-  const argv = await expandArgs(exp, aliased.words);
+  const arrays: [Assignment, string[]][] = [];
+  const declaration = DECLARATIONS.has(plainName(aliased.words[0]) ?? "");
+  const argv = await expandArgs(exp, aliased.words, declaration ? (a, values) => arrays.push([a, values]) : undefined);
+  if (exp.error) return fail(sh, ctx, exp.error);
   const env: Record<string, string> = {};
+  let status = 0;
   for (const a of aliased.assignments) {
-    const v = await assignedValue(exp, a);
-    env[a.name] = a.append ? (sh.getVar(a.name) ?? "") + v : v;
+    if (argv.length > 0) {
+      const v = await assignedValue(exp, a);
+      env[a.name] = a.append ? (sh.getVar(a.name) ?? "") + v : v;
+      continue;
+    }
+    const err = await assign(sh, exp, a);
+    if (err) {
+      ctx.io.stderr.write(`${err}\n`);
+      status = 1;
+    }
   }
   if (exp.error) return fail(sh, ctx, exp.error);
   const redirected = await withRedirects(sh, aliased.redirects, ctx);
@@ -104,17 +145,14 @@ export async function execSimple(sh: Interp, cmd: Command, ctx: Ctx): Promise<nu
     ctx.io.stderr.write(redirected.error + "\n");
     return 1;
   }
-  let status: number;
-  if (argv.length === 0) {
-    status = sh.substStatus ?? 0;
-    for (const [name, value] of Object.entries(env)) {
-      const err = sh.setVar(name, value);
-      if (err) {
-        redirected.ctx.io.stderr.write(`${err}\n`);
-        status = 1;
-      }
+  if (argv.length === 0) status = status || (sh.substStatus ?? 0);
+  else {
+    for (const [a, values] of arrays) {
+      if (argv[0] === "local") sh.makeLocal(a.name);
+      sh.setArray(a.name, a.append ? [...(sh.getArray(a.name) ?? []), ...values] : values);
     }
-  } else status = await invoke(sh, argv, redirected.ctx, env);
+    status = await invoke(sh, argv, redirected.ctx, env);
+  }
   redirected.close();
   sh.removeProcFiles();
   return status;

@@ -82,11 +82,18 @@ export function qosClass(spec: Obj): "Guaranteed" | "Burstable" | "BestEffort" {
   return guaranteed ? "Guaranteed" : "Burstable";
 }
 
-export function defaultPod(pod: Obj, random: RandomState): void {
+/** SetDefaults_Pod: what defaulting (not admission) adds on every create and update. */
+export function defaultPodFields(pod: Obj): void {
   const spec = isObj(pod.spec) ? pod.spec : (pod.spec = {});
   defaultPodSpec(spec);
   if (spec.enableServiceLinks === undefined) spec.enableServiceLinks = true;
   for (const c of containersOf(spec)) copyLimitsToRequests(c);
+}
+
+/** Create: defaulting, then the ServiceAccount, DefaultTolerationSeconds and Priority admission plugins. */
+export function defaultPod(pod: Obj, random: RandomState): void {
+  defaultPodFields(pod);
+  const spec = pod.spec as Obj;
   const sa = typeof spec.serviceAccountName === "string" && spec.serviceAccountName ? spec.serviceAccountName : typeof spec.serviceAccount === "string" && spec.serviceAccount ? spec.serviceAccount : "default";
   spec.serviceAccountName = sa;
   spec.serviceAccount = sa;

@@ -94,19 +94,6 @@ export function defaultCronJob(cj: Obj): void {
   setDefault(spec, "successfulJobsHistoryLimit", 3);
   setDefault(spec, "failedJobsHistoryLimit", 1);
   const jt = isObj(spec.jobTemplate) ? spec.jobTemplate : undefined;
-  if (jt && isObj(jt.spec)) {
-    const js = jt.spec;
-    if (js.completions === undefined && js.parallelism === undefined) {
-      js.completions = 1;
-      js.parallelism = 1;
-    }
-    setDefault(js, "parallelism", 1);
-    setDefault(js, "backoffLimit", 6);
-    setDefault(js, "completionMode", "NonIndexed");
-    setDefault(js, "suspend", false);
-    setDefault(js, "podReplacementPolicy", "TerminatingOrFailed");
-    setDefault(js, "manualSelector", false);
-    defaultTemplate(js);
-  }
+  if (jt && isObj(jt.spec)) defaultTemplate(jt.spec);
   setDefault(cj, "status", {});
 }

@@ -28,7 +28,7 @@ describe("lookupField", () => {
     expect(lookupField("Pod", ["spec", "containers", "ports", "containerPort"])?.field).toMatchObject({ type: "integer", required: true });
   });
 
-  it("returns the v1.35 fields the overlay adds", () => {
+  it("returns fields added since v1.30", () => {
     expect(lookupField("Pod", ["status", "observedGeneration"])?.field.type).toBe("integer");
     expect(lookupField("Pod", ["spec", "resources", "limits"])?.field.type).toBe("map[string]Quantity");
     expect(lookupField("Pod", ["status", "containerStatuses", "user", "linux", "uid"])?.field.format).toBe("int64");
@@ -36,6 +36,14 @@ describe("lookupField", () => {
 
   it("carries enums the server publishes", () => {
     expect(lookupField("Pod", ["spec", "restartPolicy"])?.field.enum).toEqual(["Always", "Never", "OnFailure"]);
+    expect(lookupField("Pod", ["spec", "securityContext", "supplementalGroupsPolicy"])?.field.enum).toEqual(["Merge", "Strict"]);
+    expect(lookupField("Pod", ["spec", "containers", "lifecycle", "stopSignal"])?.field.enum).toContain("SIGTERM");
+  });
+
+  it("knows which integers are int64 in Go", () => {
+    expect(lookupField("Pod", ["spec", "containers", "securityContext", "runAsUser"])?.field.format).toBe("int64");
+    expect(lookupField("Pod", ["spec", "containers", "restartPolicyRules", "exitCodes", "values"])?.field).toMatchObject({ type: "[]integer" });
+    expect(lookupField("Pod", ["spec", "containers", "restartPolicyRules", "exitCodes", "values"])?.field.format).toBeUndefined();
   });
 
   it.each([[["spec", "containrs"]], [["metadata", "name", "x"]], [["spec", "toString"]]])("is undefined for %j", (path) => {
@@ -62,6 +70,40 @@ describe("unknownFields", () => {
       pod({}, { status: { observedGeneration: 1, conditions: [{ type: "Ready", status: "True", observedGeneration: 1 }], containerStatuses: [{ name: "web", user: { linux: { uid: 0, gid: 0, supplementalGroups: [0] } }, volumeMounts: [{ name: "v", mountPath: "/v", recursiveReadOnly: "Disabled" }] }] } }),
       [],
     ],
+    [
+      "v1.35 pod fields",
+      "Pod",
+      pod({
+        hostnameOverride: "web-1",
+        workloadRef: { name: "training", podGroup: "workers" },
+        securityContext: { supplementalGroupsPolicy: "Strict", seLinuxChangePolicy: "MountOption" },
+        resourceClaims: [{ name: "gpu", resourceClaimName: "gpu-claim" }, { name: "tpl", resourceClaimTemplateName: "gpu-template" }],
+        volumes: [{ name: "models", image: { reference: "quay.io/models/llm:1", pullPolicy: "IfNotPresent" } }],
+        containers: [
+          {
+            name: "web",
+            image: "nginx",
+            restartPolicy: "Never",
+            restartPolicyRules: [{ action: "Restart", exitCodes: { operator: "In", values: [42] } }],
+            lifecycle: { stopSignal: "SIGUSR1" },
+            env: [{ name: "MODE", valueFrom: { fileKeyRef: { volumeName: "config", path: "app.env", key: "MODE", optional: true } } }],
+            resources: { claims: [{ name: "gpu", request: "one" }] },
+          },
+        ],
+      }),
+      [],
+    ],
+    [
+      "typos inside v1.35 fields",
+      "Pod",
+      pod({
+        volumes: [{ name: "models", image: { ref: "quay.io/models/llm:1" } }],
+        containers: [{ name: "web", restartPolicyRules: [{ action: "Restart", exitCode: { operator: "In", values: [42] } }], env: [{ name: "M", valueFrom: { fileKeyRef: { volume: "c" } } }] }],
+      }),
+      ["spec.containers[0].env[0].valueFrom.fileKeyRef.volume", "spec.containers[0].restartPolicyRules[0].exitCode", "spec.volumes[0].image.ref"],
+    ],
+    // PodResourceClaim.source went in v1.31; PodSpec.schedulingGroup came in v1.36 (it replaced v1.35's workloadRef).
+    ["fields a v1.35 server does not have", "Pod", pod({ schedulingGroup: { podGroupName: "g" }, resourceClaims: [{ name: "gpu", source: { resourceClaimName: "c" } }] }), ["spec.resourceClaims[0].source", "spec.schedulingGroup"]],
     ["managedFields content is free", "Pod", pod({}, { metadata: { name: "x", managedFields: [{ manager: "kubectl", fieldsV1: { "f:spec": {} } }] } }), []],
     ["a deployment template", "Deployment", { spec: { selector: {}, template: { spec: { containers: [{ name: "a", imagePullPolicy: "Always", comand: [] }] } } } }, ["spec.template.spec.containers[0].comand"]],
     ["configmap data keys are free", "ConfigMap", { data: { "app.properties": "a=b" }, datta: {} }, ["datta"]],

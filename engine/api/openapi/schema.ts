@@ -1,6 +1,6 @@
 /**
  * The API schema the simulated server publishes, generated into schema.json by
- * scripts/gen-openapi.ts (kubernetes-types 1.30 plus the v1.35 overlay beside it).
+ * scripts/gen-openapi.ts (the kubernetes-models package plus the v1.35 overlay beside it).
  * `kubectl explain` renders it; the create/update path checks objects against it the
  * way the API server's strict JSON decoder does (sigs.k8s.io/json, apimachinery).
  */

@@ -19,31 +19,30 @@ export function validatePod(pod: Obj): StatusCause[] {
 const MUTABLE_MESSAGE =
   "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
 
-/** The old spec with the fields an update may change copied over from the new one. */
-function withAllowedChanges(oldSpec: Obj, newSpec: Obj): Obj {
-  const merged = structuredClone(oldSpec);
+/**
+ * ValidatePodUpdate's "munged" spec: the new spec with every field an update may change
+ * set back to its old value, so what differs from the old spec is what may not change.
+ */
+function mungedSpec(newSpec: Obj, oldSpec: Obj): Obj {
+  const munged = structuredClone(newSpec);
   for (const list of ["containers", "initContainers"]) {
-    const o = merged[list];
-    const n = newSpec[list];
-    if (Array.isArray(o) && Array.isArray(n) && o.length === n.length) {
-      o.forEach((c, i) => {
-        if (isObj(c) && isObj(n[i])) {
-          c.image = (n[i] as Obj).image;
-          if ((n[i] as Obj).resources !== undefined && c.resources === undefined) c.resources = (n[i] as Obj).resources;
-        }
+    const n = munged[list];
+    const o = oldSpec[list];
+    if (Array.isArray(n) && Array.isArray(o)) {
+      n.forEach((c, i) => {
+        if (isObj(c) && isObj(o[i])) c.image = (o[i] as Obj).image;
       });
     }
   }
-  merged.activeDeadlineSeconds = newSpec.activeDeadlineSeconds;
-  if (merged.activeDeadlineSeconds === undefined) delete merged.activeDeadlineSeconds;
-  const ot = Array.isArray(oldSpec.tolerations) ? oldSpec.tolerations : [];
-  const nt = Array.isArray(newSpec.tolerations) ? newSpec.tolerations : [];
-  const additionsOnly = ot.every((t) => nt.some((u) => JSON.stringify(u) === JSON.stringify(t)));
-  if (additionsOnly) merged.tolerations = newSpec.tolerations;
-  if (typeof oldSpec.terminationGracePeriodSeconds === "number" && oldSpec.terminationGracePeriodSeconds < 0 && newSpec.terminationGracePeriodSeconds === 1) {
-    merged.terminationGracePeriodSeconds = 1;
-  }
-  return merged;
+  const restore = (key: string) => {
+    if (oldSpec[key] === undefined) delete munged[key];
+    else munged[key] = structuredClone(oldSpec[key]);
+  };
+  restore("activeDeadlineSeconds");
+  restore("tolerations");
+  const oldGrace = oldSpec.terminationGracePeriodSeconds;
+  if (typeof oldGrace === "number" && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = oldGrace;
+  return munged;
 }
 
 function canonical(v: unknown): string {
@@ -54,15 +53,15 @@ export function validatePodUpdate(next: Obj, prev: Obj): StatusCause[] {
   const causes = validatePod(next);
   const oldSpec = isObj(prev.spec) ? prev.spec : {};
   const newSpec = isObj(next.spec) ? next.spec : {};
-  const allowed = withAllowedChanges(oldSpec, newSpec);
-  if (canonical(allowed) !== canonical(newSpec)) {
-    const diff = unifiedDiff(canonical(allowed), canonical(newSpec));
-    causes.push(fieldError.forbidden("spec", `${MUTABLE_MESSAGE}\n${diff}`));
-  }
   const nt = Array.isArray(newSpec.tolerations) ? newSpec.tolerations : [];
   const ot = Array.isArray(oldSpec.tolerations) ? oldSpec.tolerations : [];
-  if (!ot.every((t) => nt.some((u) => JSON.stringify(u) === JSON.stringify(t)))) {
+  const sameIgnoringSeconds = (a: unknown, b: unknown) => isObj(a) && isObj(b) && canonical({ ...a, tolerationSeconds: undefined }) === canonical({ ...b, tolerationSeconds: undefined });
+  if (!ot.every((t) => nt.some((u) => sameIgnoringSeconds(u, t)))) {
     causes.push(fieldError.forbidden("spec.tolerations", "existing toleration can not be modified except its tolerationSeconds"));
+  }
+  const munged = mungedSpec(newSpec, oldSpec);
+  if (canonical(munged) !== canonical(oldSpec)) {
+    causes.push(fieldError.forbidden("spec", `${MUTABLE_MESSAGE}\n${unifiedDiff(canonical(oldSpec), canonical(munged))}`));
   }
   return causes;
 }

@@ -66,6 +66,7 @@ async function run(ctx: CommandContext): Promise<number> {
     filenames: files,
     recursive: bool(ctx.flags, "recursive"),
     selector,
+    fieldSelector: str(ctx.flags, "field-selector"),
     all,
     allNamespaces: bool(ctx.flags, "all-namespaces"),
     fetch: !local,

@@ -6,13 +6,30 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kubectlLine, testWorkspace } from "../../testing";
-import { workspaceWithFiles } from "./testdata/workspace-with-files";
+import { workspaceWithFiles } from "../../testing";
 
 const golden = (name: string) => readFileSync(join(__dirname, "testdata", "config", name), "utf8");
 const twoClusters = () => workspaceWithFiles({ "/root/.kube/config": golden("two-clusters.kubeconfig") });
 
 const HEADER = "CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n";
 const KUBEADM_ROW = "*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   \n";
+
+describe("kubectl config", () => {
+  it("without a subcommand prints its help on stderr and fails, as cobra's DefaultSubCommandRun does", async () => {
+    const r = await kubectlLine(testWorkspace(), "config");
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("\nAvailable Commands:\n  current-context      Display the current-context\n");
+    expect(r.status).toBe(1);
+  });
+
+  it("rejects an unknown subcommand", async () => {
+    expect(await kubectlLine(testWorkspace(), "config foo x")).toEqual({ stdout: "", stderr: `error: unknown command "foo x"\nSee 'kubectl config -h' for help and examples\n`, status: 1 });
+  });
+
+  it("--help prints the help on stdout", async () => {
+    expect((await kubectlLine(testWorkspace(), "config --help")).stdout.startsWith('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n')).toBe(true);
+  });
+});
 
 describe("kubectl config get-contexts", () => {
   it.each([

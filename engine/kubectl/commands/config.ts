@@ -3,7 +3,9 @@
  * cobra's alphabetical order. They read and write the learner's ~/.kube/config (or
  * `--kubeconfig`) and never talk to a cluster.
  */
-import type { CommandSpec } from "../command";
+import type { CommandContext, CommandSpec } from "../command";
+import { usageError } from "../errors";
+import { commandHelp } from "../help";
 import { currentContextCommand } from "./config/current-context";
 import { deleteClusterCommand, deleteContextCommand, deleteUserCommand } from "./config/delete-entry";
 import { getContextsCommand } from "./config/get-contexts";
@@ -12,6 +14,13 @@ import { renameContextCommand } from "./config/rename-context";
 import { setContextCommand } from "./config/set-context";
 import { useContextCommand } from "./config/use-context";
 import { viewCommand } from "./config/view";
+
+/** cmdutil.DefaultSubCommandRun: help on stderr and exit 1; an unknown subcommand is a usage error. */
+function run(ctx: CommandContext): number {
+  if (ctx.args.length) return usageError(ctx.env.err, ctx.path, `unknown command ${JSON.stringify(ctx.args.join(" "))}`);
+  ctx.env.err(commandHelp(configCommand, ctx.path));
+  return 1;
+}
 
 export const configCommand: CommandSpec = {
   name: "config",
@@ -38,4 +47,5 @@ export const configCommand: CommandSpec = {
     useContextCommand,
     viewCommand,
   ],
+  run,
 };

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kubectlArgs, testWorkspace } from "../../testing";
+import { workspaceWithFiles } from "../../testing";
 
 const pod = (name: string, extra = "") => `apiVersion: v1
 kind: Pod
@@ -86,6 +87,13 @@ spec:
     expect(stored?.metadata.annotations?.["kubectl.kubernetes.io/last-applied-configuration"]).toBe(
       '{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{},"labels":{"app":"snowdeer-app"},"name":"snowdeer-app","namespace":"default"},"spec":{"containers":[{"image":"blux2/hello-server:1.0","name":"hello-server","ports":[{"containerPort":8080}]}]}}\n',
     );
+  });
+
+  it("reads a directory's manifests, and its subdirectories with -R", async () => {
+    const files = { "/root/app/a.yaml": pod("a"), "/root/app/notes.txt": "not a manifest", "/root/app/more/b.yaml": pod("b") };
+    expect((await kubectlArgs(workspaceWithFiles(files), ["create", "-f", "app"])).stdout).toBe("pod/a created\n");
+    expect((await kubectlArgs(workspaceWithFiles(files), ["create", "-f", "app", "-R"])).stdout).toBe("pod/a created\npod/b created\n");
+    expect(await kubectlArgs(workspaceWithFiles(files), ["create", "-f", "nope.yaml"])).toEqual({ stdout: "", stderr: 'error: the path "nope.yaml" does not exist\n', status: 1 });
   });
 
   it("filters the objects of the files with -l", async () => {

@@ -92,6 +92,13 @@ describe("kubectl delete", () => {
     });
   });
 
+  it.each<[string[], string]>([
+    [["pods"], "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n"],
+    [["pod/a"], "error: resource/name arguments cannot be provided when a path is specified\n"],
+  ])("refuses arguments beside -f: %j", async (args, stderr) => {
+    expect(await kubectlArgs(await withPods("a"), ["delete", "-f", "-", ...args], "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n")).toEqual({ stdout: "", stderr, status: 1 });
+  });
+
   it("gives up waiting at --timeout, as cmd/wait does, for an object a finalizer keeps", async () => {
     const ws = testWorkspace();
     await kubectlArgs(ws, ["create", "-f", "-"], "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kept\n  finalizers:\n  - example.com/keep\n");

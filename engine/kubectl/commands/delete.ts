@@ -100,10 +100,14 @@ type Targets = { ok: true; value: DeleteTarget[] } | { ok: false; error: Collect
 
 function fromFiles(ctx: CommandContext, errors: CollectedError[]): Targets {
   const env = ctx.env;
-  const parsed = resolveResourceArgs(ctx.args);
-  if (!parsed.ok) return parsed;
-  if (parsed.value.kind === "types" && parsed.value.types.length) return { ok: false, error: "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well" };
-  if (parsed.value.kind === "names") return { ok: false, error: "resource/name arguments cannot be provided when a path is specified" };
+  if (ctx.args.length) {
+    return {
+      ok: false,
+      error: ctx.args.some((a) => a.includes("/"))
+        ? "resource/name arguments cannot be provided when a path is specified"
+        : "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
+    };
+  }
   const read = readManifests(list(ctx.flags, "filename"), env.fs, env.cwd, env.stdin, bool(ctx.flags, "recursive"));
   if (!read.ok) return read;
   const targets: DeleteTarget[] = [];

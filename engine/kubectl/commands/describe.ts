@@ -22,14 +22,20 @@ type Found = { objects: KubeObject[]; errors: (StatusError | string)[] } | strin
 
 function describe(env: KubectlEnv, obj: KubeObject, showEvents: boolean): string {
   const uid = obj.metadata.uid;
-  const events = env.api.store.list("events").filter((e) => (e.involvedObject as { uid?: string } | undefined)?.uid === uid);
+  // Node events from the kubelet carry the node's name as their uid, so kubectl matches both.
+  const isNode = obj.kind === "Node";
+  const events = env.api.store.list("events").filter((e) => {
+    const io = (e.involvedObject ?? {}) as { uid?: string; name?: string; kind?: string };
+    return io.uid === uid || (isNode && io.kind === "Node" && (io.uid === obj.metadata.name || io.name === obj.metadata.name));
+  });
   return describeObject(obj, {
     now: env.api.now(),
     events,
     showEvents,
     list: (kind, namespace) => {
       const type = resourceForKind(kind);
-      return type ? env.api.store.list(type.plural, type.namespaced ? namespace : undefined) : [];
+      const listed = type ? env.api.list(type, type.namespaced ? namespace : undefined) : undefined;
+      return listed?.ok ? listed.value : [];
     },
   });
 }

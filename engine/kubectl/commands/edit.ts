@@ -33,14 +33,6 @@ import type { Target } from "../patch/targets";
 import { resolveTargets } from "../patch/targets";
 import { filenameFlags, RECORD_FLAG } from "../patch/verb-flags";
 
-/** The editor the terminal offers: given the temporary file, the text saved, or undefined when it was left as it was. */
-export type Editor = (file: { path: string; content: string }) => Promise<string | undefined>;
-
-/** KubectlEnv as `edit` reads it; `editor` is optional until the terminal provides one. */
-interface EditEnv extends KubectlEnv {
-  readonly editor?: Editor;
-}
-
 const POD = resolveResource("pods") as ResourceType;
 
 /** The default editor on Linux (editor.go defaultEditor). */
@@ -89,7 +81,7 @@ function render(format: string, targets: readonly Target[]): string {
 }
 
 /** LaunchTempFile: the file is written, the editor opened on it, and what it holds afterwards read back. */
-async function launch(env: EditEnv, path: string, content: string): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
+async function launch(env: KubectlEnv, path: string, content: string): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
   env.fs.writeFile(path, content);
   if (!env.editor) return { ok: false, error: `unable to launch the editor "${DEFAULT_EDITOR}"` };
   const saved = await env.editor({ path, content });
@@ -133,7 +125,7 @@ function patchOne(ctx: CommandContext, results: Results, original: Target, edite
 }
 
 async function editLoop(ctx: CommandContext, originals: readonly Target[], format: string, validation: "Strict" | "Warn" | "Ignore"): Promise<number> {
-  const env = ctx.env as EditEnv;
+  const env = ctx.env;
   const ext = format === "json" ? ".json" : ".yaml";
   let reasons: EditReason[] = [];
   let containsError = false;

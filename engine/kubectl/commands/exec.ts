@@ -10,7 +10,7 @@ import { fail, usageError } from "../errors";
 import { bool, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import { parseDuration } from "./delete";
-import { defaultContainer, findContainer, podsFor } from "./logs/pod-target";
+import { defaultContainer, findContainer, objectFor, podsOf } from "./logs/pod-target";
 
 const DEPRECATED_FORM = "kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n";
 
@@ -75,7 +75,12 @@ async function run(ctx: CommandContext): Promise<number> {
     if (!named.ok) return fail(env.err, named.error);
     arg = named.value;
   }
-  const target = await podsFor(env, arg, { verb: "exec", timeoutMs: timeout });
+  const obj = objectFor(env, arg);
+  if (!obj.ok) {
+    env.err(obj.error + "\n");
+    return 1;
+  }
+  const target = await podsOf(env, obj.value, { verb: "exec", timeoutMs: timeout });
   if (!target.ok) {
     env.err(target.error + "\n");
     return 1;

@@ -16,7 +16,7 @@ import { parseDuration } from "./delete";
 import { containerLog } from "./logs/container-log";
 import type { LogFilter } from "./logs/log-filter";
 import { renderLog } from "./logs/log-filter";
-import { allContainerNames, defaultContainer, findContainer, podsFor } from "./logs/pod-target";
+import { allContainerNames, defaultContainer, findContainer, objectFor, podsOf } from "./logs/pod-target";
 
 const USAGE = "[-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]";
 const USAGE_ERROR = `expected 'logs ${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`;
@@ -45,25 +45,36 @@ function badDuration(ctx: CommandContext, flag: string): number {
   return 1;
 }
 
-/** The pods the arguments name: one pod, a workload's first pod (or all with --all-pods), or a selector's pods. */
-async function targetPods(ctx: CommandContext, arg: string, timeoutMs: number): Promise<KubeObject[] | number> {
+/**
+ * What the resource builder gives logs.go's Complete: the object `POD` or `TYPE/NAME`
+ * names, or the pods a selector matches.
+ */
+function target(ctx: CommandContext, arg: string): KubeObject | KubeObject[] | number {
   const env = ctx.env;
   const selector = str(ctx.flags, "selector");
-  if (selector) {
-    const pods = resourceForKind("Pod");
-    const listed = pods ? env.api.list(pods, env.namespace, { labelSelector: selector }) : undefined;
-    if (listed && !listed.ok) return fail(env.err, listed.error);
-    if (!listed?.value.length) env.err(`No resources found in ${env.namespace} namespace.\n`);
-    return listed?.value ?? [];
-  }
-  const target = await podsFor(env, arg, { verb: "logs", timeoutMs });
-  if (!target.ok) {
-    env.err(target.error + "\n");
+  if (!selector) {
+    const obj = objectFor(env, arg);
+    if (obj.ok) return obj.value;
+    env.err(obj.error + "\n");
     return 1;
   }
-  if (bool(ctx.flags, "all-pods")) return target.pods;
-  if (target.total > 1) env.err(`Found ${target.total} pods, using pod/${target.pods[0].metadata.name}\n`);
-  return [target.pods[0]];
+  const pods = resourceForKind("Pod");
+  const listed = pods ? env.api.list(pods, env.namespace, { labelSelector: selector }) : undefined;
+  if (listed && !listed.ok) return fail(env.err, listed.error);
+  if (!listed?.value.length) env.err(`No resources found in ${env.namespace} namespace.\n`);
+  return listed?.value ?? [];
+}
+
+/** logsForObject: a workload's first pod (all of them with --all-pods), waiting for one if needed. */
+async function podsToRead(ctx: CommandContext, obj: KubeObject, timeoutMs: number): Promise<KubeObject[] | number> {
+  const found = await podsOf(ctx.env, obj, { verb: "logs", timeoutMs });
+  if (!found.ok) {
+    ctx.env.err(found.error + "\n");
+    return 1;
+  }
+  if (bool(ctx.flags, "all-pods")) return found.pods;
+  if (found.total > 1) ctx.env.err(`Found ${found.total} pods, using pod/${found.pods[0].metadata.name}\n`);
+  return [found.pods[0]];
 }
 
 /** The containers to read in each pod, with kubectl's defaulting and checks. */
@@ -108,12 +119,12 @@ function pump(env: KubectlEnv, s: Stream, filter: LogFilter, previous: boolean, 
   return undefined;
 }
 
+type StatusLists = Record<string, { name: string; state?: { running?: object } }[] | undefined>;
+
 function running(env: KubectlEnv, s: Stream): boolean {
-  const pod = env.api.store.get("pods", s.namespace, s.pod);
-  const statuses = ((pod?.status as { containerStatuses?: { name: string; state?: { running?: object } }[] } | undefined)?.containerStatuses ?? []).concat(
-    (pod?.status as { initContainerStatuses?: { name: string; state?: { running?: object } }[] } | undefined)?.initContainerStatuses ?? [],
-  );
-  return Boolean(statuses.find((c) => c.name === s.container)?.state?.running);
+  const status = (env.api.store.get("pods", s.namespace, s.pod)?.status ?? {}) as StatusLists;
+  const all = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? []), ...(status.ephemeralContainerStatuses ?? [])];
+  return Boolean(all.find((c) => c.name === s.container)?.state?.running);
 }
 
 /** Nothing will change by itself: no pod is starting or terminating. */
@@ -121,10 +132,11 @@ function quiet(env: KubectlEnv): boolean {
   return env.api.store.list("pods").every((p) => !p.metadata.deletionTimestamp && (p.status as { phase?: string } | undefined)?.phase !== "Pending");
 }
 
-async function follow(ctx: CommandContext, streams: Stream[], filter: LogFilter, prefix: boolean): Promise<number> {
+async function follow(ctx: CommandContext, streams: Stream[], first: LogFilter, prefix: boolean): Promise<number> {
   const env = ctx.env;
   const start = env.api.now();
   const previous = bool(ctx.flags, "previous");
+  let filter = first;
   for (;;) {
     const before = streams.map((s) => s.printed);
     for (const s of streams.filter((x) => !x.done)) {
@@ -133,6 +145,8 @@ async function follow(ctx: CommandContext, streams: Stream[], filter: LogFilter,
       if (error) env.out(`error: ${error.message}\n`);
       if (previous || !running(env, s)) s.done = true;
     }
+    // --tail and --since choose where following starts; every later line is printed
+    filter = { ...filter, tail: undefined, since: undefined };
     if (streams.every((s) => s.done) || env.signal.aborted) return 0;
     if (env.headless) {
       const idle = streams.every((s, i) => s.printed === before[i]);
@@ -154,6 +168,18 @@ function filterOf(ctx: CommandContext, sinceMs: number | undefined, sinceTime: n
   };
 }
 
+/** logs.go Validate, in its order. */
+function validate(ctx: CommandContext, container: string, since: number, sinceTimeGiven: boolean): number | undefined {
+  const env = ctx.env;
+  if (sinceTimeGiven && since !== 0) return fail(env.err, "at most one of `sinceTime` or `sinceSeconds` may be specified");
+  if (bool(ctx.flags, "all-containers") && container) return fail(env.err, `--all-containers=true should not be specified with container name ${container}`);
+  if (ctx.flags.changed.has("container") && ctx.args.length === 2) return fail(env.err, "only one of -c or an inline [CONTAINER] arg is allowed");
+  if (int(ctx.flags, "limit-bytes") < 0) return fail(env.err, "--limit-bytes must be greater than 0");
+  if (since < 0) return fail(env.err, "--since must be greater than 0");
+  if (ctx.flags.changed.has("tail") && int(ctx.flags, "tail") < -1) return fail(env.err, "--tail must be greater than or equal to -1");
+  return undefined;
+}
+
 async function run(ctx: CommandContext): Promise<number> {
   const env = ctx.env;
   const args = ctx.args;
@@ -162,23 +188,20 @@ async function run(ctx: CommandContext): Promise<number> {
   if ((args.length === 0 && !selector) || args.length > 2) return usageError(env.err, ctx.path, USAGE_ERROR);
   if (args.length === 1 && selector) return usageError(env.err, ctx.path, "only a selector (-l) or a POD name is allowed");
   const container = args.length === 2 ? args[1] : str(ctx.flags, "container");
-  const since = parseDuration(str(ctx.flags, "since") || "0");
-  if (since === undefined) return badDuration(ctx, "since");
   const timeout = parseDuration(str(ctx.flags, "pod-running-timeout"));
   if (timeout === undefined) return badDuration(ctx, "pod-running-timeout");
-  if (timeout <= 0) return usageError(env.err, ctx.path, "--pod-running-timeout must be higher than zero");
+  if (timeout <= 0) return fail(env.err, "--pod-running-timeout must be higher than zero");
+  const since = parseDuration(str(ctx.flags, "since") || "0");
+  if (since === undefined) return badDuration(ctx, "since");
   const sinceTimeText = str(ctx.flags, "since-time");
   const sinceTime = sinceTimeText ? parseSinceTime(sinceTimeText) : undefined;
   if (typeof sinceTime === "string") return fail(env.err, sinceTime);
-  // validate
-  if (sinceTimeText && since !== 0) return fail(env.err, "at most one of `sinceTime` or `sinceSeconds` may be specified");
-  if (bool(ctx.flags, "all-containers") && container) return fail(env.err, `--all-containers=true should not be specified with container name ${container}`);
-  if (ctx.flags.changed.has("container") && args.length === 2) return fail(env.err, "only one of -c or an inline [CONTAINER] arg is allowed");
-  if (int(ctx.flags, "limit-bytes") < 0) return fail(env.err, "--limit-bytes must be greater than 0");
-  if (since < 0) return fail(env.err, "--since must be greater than 0");
-  if (ctx.flags.changed.has("tail") && int(ctx.flags, "tail") < -1) return fail(env.err, "--tail must be greater than or equal to -1");
+  const found = target(ctx, args[0] ?? "");
+  if (typeof found === "number") return found;
+  const invalid = validate(ctx, container, since, Boolean(sinceTimeText));
+  if (invalid !== undefined) return invalid;
   // execute
-  const pods = await targetPods(ctx, args[0] ?? "", timeout);
+  const pods = Array.isArray(found) ? found : await podsToRead(ctx, found, timeout);
   if (typeof pods === "number") return pods;
   const streams = streamsFor(ctx, pods, container);
   if (typeof streams === "number") return streams;

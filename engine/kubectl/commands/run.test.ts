@@ -70,6 +70,18 @@ status: {}
     expect(r.stdout).toBe(type === "merge" ? "node01 x" : "node01 x pp");
   });
 
+  it.each<[string, string, string]>([
+    ["json", '[{"op":"add","path":"/spec/nodeName","value":"node01"},{"op":"replace","path":"/spec/containers/0/image","value":"redis"}]', "node01 redis"],
+    ["json", '[{"op":"remove","path":"/spec/nope"}]', ""],
+    ["sideways", "{}", ""],
+  ])("--override-type=%s %s", async (type, overrides, out) => {
+    const r = await kubectlArgs(testWorkspace(), ["run", "pp", "--image=nginx", `--override-type=${type}`, `--overrides=${overrides}`, "--dry-run=client", "-o", "jsonpath={.spec.nodeName} {.spec.containers[0].image}"]);
+    if (out) expect(r).toEqual({ stdout: out, stderr: "", status: 0 });
+    else if (type === "sideways") expect(r).toEqual({ stdout: "", stderr: "error: invalid override type: sideways\n", status: 1 });
+    // json-patch's own wording of a failed operation is not pinned down here, only that it fails
+    else expect([r.stdout, r.stderr.startsWith("error: "), r.status]).toEqual(["", true, 1]);
+  });
+
   it("creates a ClusterIP service first with --expose (run.go generateService)", async () => {
     const ws = testWorkspace();
     expect(await kubectlArgs(ws, ["run", "web", "--image=nginx", "--port=80", "--expose"])).toEqual({ stdout: "service/web created\npod/web created\n", stderr: "", status: 0 });

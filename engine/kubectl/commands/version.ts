@@ -11,7 +11,7 @@ import { fail } from "../errors";
 import { bool, str } from "../flags";
 import { toYaml } from "../printers/yaml";
 
-export const CLIENT_VERSION = "v1.35.0";
+const CLIENT_VERSION = "v1.35.0";
 const KUSTOMIZE_VERSION = "v5.7.1";
 const GIT_COMMIT = "66452049f3d692768c39c797b21b793dce80314e";
 const GO_VERSION = "go1.25.5";
@@ -35,7 +35,7 @@ function info(gitVersion: string, buildDate: string, server: boolean): Record<st
 }
 
 /** The tag of the kube-apiserver static pod's image, e.g. `v1.35.0`. */
-export function serverVersion(env: KubectlEnv): string {
+function serverVersion(env: KubectlEnv): string {
   const pods = resourceForKind("Pod");
   const list = pods ? env.api.list(pods, "kube-system", { labelSelector: "component=kube-apiserver" }) : undefined;
   const apiserver: KubeObject | undefined = list?.ok ? list.value[0] : undefined;

@@ -21,6 +21,7 @@ export function editMetadata(object: KubeObject, edit: MetadataEdit): KubeObject
   for (const [k, v] of edit.set) values[k] = v;
   for (const k of edit.remove) delete values[k];
   const metadata = { ...object.metadata, [edit.field]: values };
+  if (Object.keys(values).length === 0) delete metadata[edit.field];
   if (edit.resourceVersion) metadata.resourceVersion = edit.resourceVersion;
   return { ...object, metadata };
 }

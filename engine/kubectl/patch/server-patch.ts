@@ -22,7 +22,7 @@ import { kindType } from "./patch-meta";
 import type { SmpError } from "./smp-errors";
 import { isMap } from "./smp-lists";
 import { strategicMergePatch } from "./strategic-merge";
-import { dropUnknownFields } from "./unknown-fields";
+import { dropUnknownFields } from "../../api/openapi/drop-unknown-fields";
 
 export type PatchType = "json" | "merge" | "strategic";
 
@@ -81,6 +81,27 @@ function applyPatch(current: KubeObject, patchType: PatchType, patch: unknown): 
   }
 }
 
+/**
+ * The patched map as decoding it into the Go struct leaves it: keys carry no order, so
+ * they follow the stored object's (an unchanged field compares equal however the patch
+ * wrote it), and empty labels and annotations maps are dropped as `omitempty` drops them.
+ */
+function decoded(object: Record<string, unknown>, stored: unknown): Record<string, unknown> {
+  const align = (v: unknown, like: unknown): unknown => {
+    if (Array.isArray(v)) return v.map((e, i) => align(e, Array.isArray(like) ? like[i] : undefined));
+    if (!isMap(v)) return v;
+    const order = isMap(like) ? Object.keys(like).filter((k) => Object.hasOwn(v, k)) : [];
+    const keys = [...order, ...Object.keys(v).filter((k) => !order.includes(k))];
+    return Object.fromEntries(keys.map((k) => [k, align(v[k], isMap(like) ? like[k] : undefined)]));
+  };
+  const out = align(object, stored) as Record<string, unknown>;
+  const meta = isMap(out.metadata) ? out.metadata : undefined;
+  for (const field of ["labels", "annotations"]) {
+    if (meta && isMap(meta[field]) && Object.keys(meta[field] as object).length === 0) delete meta[field];
+  }
+  return out;
+}
+
 /** PATCH `<type>/<name>`: the stored result, or the server's error. */
 export function serverPatch(api: ApiServer, type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, opts: ServerPatchOptions = {}): ServerPatchResult {
   const current = api.get(type, namespace, name);
@@ -102,7 +123,7 @@ export function serverPatch(api: ApiServer, type: ResourceType, namespace: strin
   if (meta.name !== name) {
     return { ok: false, error: badRequest(`the name of the object (${String(meta.name ?? "")}) does not match the name on the URL (${name})`) };
   }
-  const updated = api.update(type, namespace, object, { dryRun: opts.dryRun, fieldValidation: "Ignore" });
+  const updated = api.update(type, namespace, decoded(object, current.value), { dryRun: opts.dryRun, fieldValidation: "Ignore" });
   if (!updated.ok) return { ok: false, error: updated.error satisfies StatusError };
   return { ok: true, value: { object: updated.value.object, before: current.value, warnings: [...warnings, ...updated.value.warnings] } };
 }

@@ -20,7 +20,6 @@ export const smpFail = <T = never>(error: SmpError): SmpResult<T> => ({ ok: fals
 
 const other = (message: string): SmpError => ({ class: "other", message });
 
-export const ERR_BAD_JSON_DOC: SmpError = { class: "bad-request", message: "invalid JSON document" };
 export const ERR_NO_LIST_OF_LISTS: SmpError = { class: "invalid", message: "lists of lists are not supported" };
 export const ERR_BAD_PATCH_FORMAT_FOR_PRIMITIVE_LIST: SmpError = { class: "bad-request", message: "invalid patch format of primitive list" };
 export const ERR_BAD_PATCH_FORMAT_FOR_RETAIN_KEYS: SmpError = { class: "bad-request", message: "invalid patch format of retainKeys" };

@@ -111,7 +111,7 @@ export function indexOf(l: readonly unknown[], item: unknown, mergeKey: string, 
   return l.findIndex((v) => same(val(v), wanted));
 }
 
-export function validateMergeKeyInLists(mergeKey: string, ...lists: readonly (readonly unknown[])[]): SmpResult<true> {
+function validateMergeKeyInLists(mergeKey: string, ...lists: readonly (readonly unknown[])[]): SmpResult<true> {
   for (const list of lists) {
     for (const item of list) {
       if (!isMap(item)) return smpFail(errBadArgType("map", item));

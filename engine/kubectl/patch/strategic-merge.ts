@@ -128,7 +128,7 @@ function mergeMapHandler(original: unknown, patch: unknown, t: TypeExpr | undefi
   return strategy === REPLACE_DIRECTIVE ? smpOk(patch) : mergeMap(original, patch, t, options);
 }
 
-export function mergeSliceHandler(
+function mergeSliceHandler(
   original: unknown,
   patch: unknown,
   t: TypeExpr | undefined,

@@ -7,7 +7,6 @@
  */
 import type { KubeObject } from "../../api/object";
 import type { ResourceType } from "../../api/resources";
-import { resolveResource } from "../../api/resources";
 import type { KubectlEnv } from "../command";
 import { manifestType, readManifests } from "../manifests";
 import { resolveResourceArgs } from "../resource-args";
@@ -26,6 +25,7 @@ export interface TargetQuery {
   readonly filenames?: readonly string[];
   readonly recursive?: boolean;
   readonly selector?: string;
+  readonly fieldSelector?: string;
   readonly all?: boolean;
   readonly allNamespaces?: boolean;
   /** fetch objects named in files from the server (Latest); off for verbs that only need names */
@@ -83,20 +83,21 @@ function fromArgs(env: KubectlEnv, q: TargetQuery): TargetsResult {
   const parsed = resolveResourceArgs(q.args);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const selector = q.selector ?? "";
+  const fieldSelector = q.fieldSelector ?? "";
   const namespace = q.allNamespaces ? undefined : env.namespace;
   if (parsed.value.kind === "types") {
     const types = parsed.value.types;
-    if (types.length === 0) return { ok: false, error: selector ? "at least one resource must be specified to use a selector" : MISSING_RESOURCE };
-    if (!selector && !q.all) return { ok: false, error: "resource(s) were provided, but no name was specified" };
+    if (types.length === 0) return { ok: false, error: selector || fieldSelector ? "at least one resource must be specified to use a selector" : MISSING_RESOURCE };
+    if (!selector && !fieldSelector && !q.all) return { ok: false, error: "resource(s) were provided, but no name was specified" };
     const targets: Target[] = [];
     for (const type of types) {
-      const listed = env.api.list(type, type.namespaced ? namespace : undefined, { labelSelector: selector || undefined });
+      const listed = env.api.list(type, type.namespaced ? namespace : undefined, { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined });
       if (!listed.ok) return { ok: false, error: listed.error };
       targets.push(...listed.value.map((object) => ({ type, object, source: "" })));
     }
     return { ok: true, value: { targets, errors: [], single: false } };
   }
-  if (selector) return { ok: false, error: "name cannot be provided when a selector is specified" };
+  if (selector || fieldSelector) return { ok: false, error: "name cannot be provided when a selector is specified" };
   const targets: Target[] = [];
   const errors: Failure[] = [];
   for (const ref of parsed.value.refs) {
@@ -114,9 +115,4 @@ export function resolveTargets(env: KubectlEnv, q: TargetQuery): TargetsResult {
   if (hasFiles) return fromFiles(env, q);
   if (q.args.length === 0) return { ok: false, error: MISSING_RESOURCE };
   return fromArgs(env, q);
-}
-
-/** The type a learner named, for verbs that check it before asking the server. */
-export function typeNamed(arg: string): ResourceType | undefined {
-  return resolveResource(arg.split("/")[0]);
 }

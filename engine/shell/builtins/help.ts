@@ -7,7 +7,7 @@ Syntax:     pipes |, && || ; !, redirections > >> < 2> 2>&1 &> <<EOF <<<,
             if/for/while/until/case, functions, [ ] and [[ ]], aliases
 Builtins:   alias unalias cd pwd echo printf export unset local declare read source .
             eval exec exit return break continue shift set test [ type which command
-            history help complete shopt true false : env xargs bash sh ssh
+            history help complete shopt trap let true false : env xargs bash sh ssh sudo
 Programs:   kubectl cat ls mkdir rm rmdir cp mv chmod touch grep sed awk head tail
             wc sort uniq cut tr base64 tee sleep date seq clear basename dirname
             hostname whoami uname

@@ -6,10 +6,12 @@ import { env } from "./env";
 import { breakBuiltin, continueBuiltin, exit, returnBuiltin, shift } from "./flow";
 import { help } from "./help";
 import { history } from "./history";
+import { letBuiltin } from "./let";
 import { falseBuiltin, set, trueBuiltin } from "./noop";
 import { read } from "./read";
 import { bash, evalBuiltin, exec, source } from "./source";
 import { ssh } from "./ssh";
+import { sudo } from "./sudo";
 import { test } from "./test";
 import { command, type, which } from "./type";
 import { declare, exportBuiltin, local, unset } from "./variables";
@@ -58,6 +60,9 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   ulimit: trueBuiltin,
   umask: trueBuiltin,
   wait: trueBuiltin,
+  trap: trueBuiltin,
+  let: letBuiltin,
+  sudo,
   env,
   xargs,
   bash,

@@ -4,7 +4,7 @@ import { singleQuote, withArgv, type Builtin, type BuiltinContext } from "./buil
 const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do", "done", "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc"]);
 
 /** Builtins here that are programs on a real host, so `type`/`which` show a path for them. */
-export const PROGRAM_BUILTINS = new Set(["env", "xargs", "which", "ssh", "bash", "sh"]);
+export const PROGRAM_BUILTINS = new Set(["env", "xargs", "which", "ssh", "bash", "sh", "sudo"]);
 
 type Kind = "alias" | "keyword" | "function" | "builtin" | "file";
 

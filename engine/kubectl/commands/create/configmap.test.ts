@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kubectlArgs, testWorkspace } from "../../../testing";
-import { workspaceWithFiles } from "../testdata/test-support";
+import { workspaceWithFiles } from "../../../testing";
 
 // The objects are those of create_configmap.go printed as kubectl ≥1.34 prints them (the
 // familiar dry-run output without `creationTimestamp: null`); error texts are the Go ones.

@@ -48,6 +48,12 @@ describe("kubectl create deployment", () => {
     expect(await kubectlArgs(testWorkspace(), ["create", "deployment", ...args])).toEqual({ stdout: "", stderr, status: 1 });
   });
 
+  it("wraps an Invalid status in its message, whose kind is group-qualified", async () => {
+    const r = await kubectlArgs(testWorkspace(), ["create", "deployment", "Web", "--image=nginx"]);
+    expect(r.stderr).toMatch(/^error: failed to create deployment: Deployment\.apps "Web" is invalid: metadata\.name: Invalid value: "Web": /);
+    expect(r.status).toBe(1);
+  });
+
   it("wraps the server's error (create_deployment.go Run)", async () => {
     const ws = testWorkspace();
     await kubectlArgs(ws, ["create", "deployment", "web", "--image=nginx"]);

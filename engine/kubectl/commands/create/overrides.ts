@@ -58,7 +58,8 @@ function jsonPatch(doc: Obj, ops: unknown): Obj | string {
       else return `${kind} operation does not apply: doc is missing path: "${path}": missing value`;
       continue;
     }
-    if ((kind === "replace" || kind === "remove") && !(last in parent)) return `${kind} operation does not apply: doc is missing key: ${path}: missing value`;
+    if (kind === "replace" && !(last in parent)) return `replace operation does not apply: doc is missing key: ${path}: missing value`;
+    if (kind === "remove" && !(last in parent)) return `error in remove for path: '${path}': Unable to remove nonexistent key: ${last}: missing value`;
     if (kind === "add" || kind === "replace") parent[last] = op.value;
     else if (kind === "remove") delete parent[last];
     else return `Unexpected kind: ${kind}`;

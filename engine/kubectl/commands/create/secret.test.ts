@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kubectlArgs, testWorkspace } from "../../../testing";
-import { workspaceWithFiles } from "../testdata/test-support";
+import { workspaceWithFiles } from "../../../testing";
 
 // Objects as create_secret.go and create_secret_docker.go build them; values are base64.
 describe("kubectl create secret generic", () => {

@@ -6,14 +6,12 @@
  */
 import type { StatusError } from "../../../api/errors";
 import type { KubeObject } from "../../../api/object";
-import { clone } from "../../../api/object";
 import type { ResourceType } from "../../../api/resources";
 import type { KubectlEnv } from "../../command";
 import type { DryRunStrategy } from "../../printers/name";
-import { goEncode } from "../../patch/go-json";
+import { withApplyAnnotation } from "../../patch/last-applied";
+import type { JsonMap } from "../../patch/smp-lists";
 import type { FieldValidation } from "./common-flags";
-
-export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 export interface Submission {
   readonly type: ResourceType;
@@ -27,20 +25,8 @@ export interface Submission {
 
 export type Submitted = { ok: true; value: KubeObject } | { ok: false; error: StatusError };
 
-/**
- * util.CreateOrUpdateAnnotation: the object is encoded with its annotations but without
- * the last-applied one (so `"annotations":{}` when it had none), and that text becomes
- * the annotation.
- */
-export function withLastApplied(object: KubeObject): KubeObject {
-  const annotations = { ...(object.metadata.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
-  const bare = { ...clone(object), metadata: { ...clone(object.metadata), annotations } };
-  return { ...bare, metadata: { ...bare.metadata, annotations: { ...annotations, [LAST_APPLIED]: goEncode(bare) } } };
-}
-
 export function submit(env: KubectlEnv, s: Submission): Submitted {
-  const object = s.saveConfig ? withLastApplied(s.object) : s.object;
+  const object = s.saveConfig ? (withApplyAnnotation(s.object as unknown as JsonMap) as unknown as KubeObject) : s.object;
   if (s.dryRun === "client") return { ok: true, value: object };
   const namespace = s.type.namespaced ? s.namespace : undefined;
   const r = env.api.create(s.type, namespace, object, { dryRun: s.dryRun === "server", fieldValidation: s.validation ?? "Strict" });

@@ -111,15 +111,11 @@ export interface TargetOptions {
   readonly timeoutMs: number;
 }
 
-/**
- * The pods an argument names: the pod itself, or the pods of a workload sorted by
- * kubectl's preference (waiting up to the timeout for one to appear).
- */
-export async function podsFor(env: KubectlEnv, arg: string, opts: TargetOptions): Promise<Target> {
-  const slash = arg.indexOf("/");
-  let type: ResourceType | undefined = resourceForKind("Pod");
+/** The object `POD` or `TYPE/NAME` names, as the resource builder fetches it. */
+export function objectFor(env: KubectlEnv, arg: string): { ok: true; value: KubeObject } | { ok: false; error: string } {
+  let type = resourceForKind("Pod");
   let name = arg;
-  if (slash >= 0) {
+  if (arg.includes("/")) {
     const [t, n, ...extra] = arg.split("/");
     if (!t || !n || extra.length) return { ok: false, error: "error: arguments in resource/name form must have a single resource and name" };
     type = resolveResource(t);
@@ -128,15 +124,25 @@ export async function podsFor(env: KubectlEnv, arg: string, opts: TargetOptions)
   }
   if (!type) return { ok: false, error: `error: the server doesn't have a resource type "pods"` };
   const got = env.api.get(type, env.namespace, name);
-  if (!got.ok) return { ok: false, error: formatError(got.error) };
-  if (got.value.kind === "Pod") return { ok: true, pods: [got.value], total: 1 };
-  const selector = selectorOf(got.value);
+  return got.ok ? got : { ok: false, error: formatError(got.error) };
+}
+
+/**
+ * The pods behind an object: a pod itself, or the pods of a workload sorted by kubectl's
+ * preference, waiting up to the timeout for one to appear.
+ */
+export async function podsOf(env: KubectlEnv, obj: KubeObject, opts: TargetOptions): Promise<Target> {
+  if (obj.kind === "Pod") return { ok: true, pods: [obj], total: 1 };
+  const selector = selectorOf(obj);
   const what = opts.verb === "logs" ? "cannot get the logs from" : "cannot attach to";
-  if (typeof selector === "string") return { ok: false, error: `error: ${what} *v1.${got.value.kind}: ${selector}` };
+  if (typeof selector === "string") return { ok: false, error: `error: ${what} *v1.${obj.kind}: ${selector}` };
   const requirements = selectorFromSpec(selector);
   const deadline = env.api.now() + opts.timeoutMs;
+  const podType = resourceForKind("Pod") as ResourceType;
   for (;;) {
-    const pods = env.api.store.list("pods", env.namespace).filter((p) => matchesSelector(requirements, p.metadata.labels));
+    const listed = env.api.list(podType, obj.metadata.namespace);
+    const pods = (listed.ok ? listed.value : []).filter((p) => matchesSelector(requirements, p.metadata.labels));
+    // Go's sort of so few pods is an insertion sort: stable over the name-ordered list
     if (pods.length) return { ok: true, pods: pods.sort((a, b) => preferred(a, b, opts.verb === "logs")), total: pods.length };
     if (env.signal.aborted || env.api.now() >= deadline) return { ok: false, error: "error: timed out waiting for the condition" };
     await env.sleep(Math.min(1000, deadline - env.api.now()));

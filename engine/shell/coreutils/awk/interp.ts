@@ -1,47 +1,12 @@
 import { compilePosix } from "../../posix-regex";
-import { formatG, formatPrintf } from "../format";
+import { formatPrintf } from "../format";
 import type { AwkProgram, Expr, Stmt } from "./parser";
+import { isNumeric, numToStr, StrNum, strnum, toNum, type Val } from "./value";
 
-/** A field or split() element: a string that also compares as a number when it looks like one. */
-class StrNum {
-  constructor(
-    readonly s: string,
-    readonly n: number,
-  ) {}
-}
-
-export type Val = number | string | StrNum | undefined;
 type Signal = undefined | "next" | "exit" | "break" | "continue" | "return";
 
-const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
-const PREFIX = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/;
 export const AWK_MAX_STEPS = 1_000_000;
 const FLUSH_AT = 64 * 1024;
-/** mawk prints a whole number as an integer only within C int range; beyond it, OFMT applies. */
-const MAX_INT = 2147483647;
-
-function strnum(s: string): Val {
-  return NUMERIC.test(s) ? new StrNum(s, Number(s)) : s;
-}
-
-export function toNum(v: Val): number {
-  if (v === undefined) return 0;
-  if (typeof v === "number") return v;
-  if (v instanceof StrNum) return v.n;
-  const m = PREFIX.exec(v);
-  return m ? Number(m[0]) : 0;
-}
-
-function numToStr(n: number, fmt: string): string {
-  if (Number.isInteger(n) && Math.abs(n) <= MAX_INT) return String(n);
-  if (Number.isNaN(n)) return "-nan";
-  if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
-  return fmt === "%.6g" ? formatG(n, 6) : formatPrintf(fmt, [String(n)], (a) => ({ value: Number(a) })).text;
-}
-
-function isNumeric(v: Val): boolean {
-  return v === undefined || typeof v === "number" || v instanceof StrNum;
-}
 
 /** Where the interpreter sends output and how it reports a fatal error. */
 export interface AwkIO {

@@ -6,6 +6,7 @@ export function newExpander(sh: Interp, ctx: Ctx): Expander {
   const exp: Expander = new Expander({
     param: (name) => sh.param(name),
     positional: () => sh.positional(),
+    array: (name) => sh.getArray(name),
     home: () => sh.home(),
     cwd: () => sh.cwd(),
     fs: () => sh.fs(),

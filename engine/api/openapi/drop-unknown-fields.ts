@@ -2,10 +2,11 @@
  * Dropping the fields a kind's schema does not have, as decoding into the Go struct does
  * when the field validation directive only warns about them.
  */
-import { OPENAPI } from "../../api/openapi/schema";
-import type { TypeExpr } from "../../api/openapi/type-expr";
-import { parseTypeExpr } from "../../api/openapi/type-expr";
-import { isMap } from "./smp-lists";
+import { OPENAPI } from "./schema";
+import type { TypeExpr } from "./type-expr";
+import { parseTypeExpr } from "./type-expr";
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function strip(t: TypeExpr, v: unknown): unknown {
   if (t.kind === "array") return Array.isArray(v) ? v.map((e) => strip(t.of, e)) : v;

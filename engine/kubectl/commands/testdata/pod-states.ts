@@ -1,0 +1,40 @@
+/**
+ * Test support for logs and exec: pods with several containers, and pods put into the
+ * container states a kubelet reports (waiting, terminated, restarted), written straight
+ * to the status as the kubelet would.
+ */
+import type { KubeObject } from "../../../api/object";
+import { resourceForKind } from "../../../api/resources";
+import { kubectlArgs } from "../../../testing";
+import type { Workspace } from "../../../workspace";
+
+/** A pod manifest with the given containers (all nginx) and init containers. */
+export function podManifest(name: string, containers: readonly string[], inits: readonly string[] = [], extra: Record<string, unknown> = {}): string {
+  const list = (names: readonly string[]) => names.map((n) => ({ name: n, image: "busybox" }));
+  return JSON.stringify({
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, labels: { app: name } },
+    spec: { containers: list(containers), ...(inits.length ? { initContainers: list(inits) } : {}), ...extra },
+  });
+}
+
+export async function createPod(ws: Workspace, manifest: string): Promise<void> {
+  const r = await kubectlArgs(ws, ["create", "-f", "-"], manifest);
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+
+/** Replaces the status of a pod, as the kubelet's status manager does. */
+export function setPodStatus(ws: Workspace, name: string, change: (status: Record<string, unknown>) => Record<string, unknown>): void {
+  const api = ws.cluster("kubernetes")?.api;
+  const pods = resourceForKind("Pod");
+  const pod = api?.store.get("pods", "default", name) as KubeObject | undefined;
+  if (!api || !pods || !pod) throw new Error(`no pod ${name}`);
+  const r = api.updateStatus(pods, { ...pod, status: change({ ...((pod.status ?? {}) as Record<string, unknown>) }) });
+  if (!r.ok) throw new Error(r.error.message);
+}
+
+/** A container status in the given state, for setPodStatus. */
+export function containerState(name: string, state: Record<string, unknown>, lastState: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name, image: "busybox", imageID: "", ready: false, restartCount: 0, started: false, state, lastState };
+}
