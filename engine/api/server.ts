@@ -97,9 +97,8 @@ export class ApiServer {
     }
     const items = this.store
       .list(type.plural, type.namespaced ? namespace : undefined)
-      .filter((o) => matchesSelector(labels, o.metadata.labels) && matchesFields(type.plural, fields, o));
-    items.sort((a, b) => compareKeys(a, b));
-    return ok(items);
+      .filter((o) => (labels.length === 0 || matchesSelector(labels, o.metadata.labels)) && (fields.length === 0 || matchesFields(type.plural, fields, o)));
+    return ok(sortByKey(items));
   }
 
   create(type: ResourceType, namespace: string | undefined, input: unknown, opts: WriteOptions = {}): Result<Written> {
@@ -354,8 +353,9 @@ function sortKeys(v: unknown): unknown {
   return v;
 }
 
-function compareKeys(a: KubeObject, b: KubeObject): number {
-  const ka = `${a.metadata.namespace ?? ""}/${a.metadata.name}`;
-  const kb = `${b.metadata.namespace ?? ""}/${b.metadata.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** The order etcd returns a list in: by key, namespace then name. */
+function sortByKey(items: KubeObject[]): KubeObject[] {
+  const keyed = items.map((o) => ({ key: `${o.metadata.namespace ?? ""}/${o.metadata.name}`, o }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.o);
 }

@@ -17,6 +17,23 @@ export interface EventRecorder {
   record(object: KubeObject, type: "Normal" | "Warning", reason: string, message: string, source: EventSource, fieldPath?: string): void;
 }
 
+/** Per store, the event each (object, fieldPath, reason, message, type) was recorded as, so a repeat is found without a scan. */
+const recorded = new WeakMap<object, Map<string, string>>();
+
+function dedupKey(ns: string, uid: unknown, fieldPath: unknown, reason: unknown, message: unknown, type: unknown): string {
+  return JSON.stringify([ns, uid, fieldPath ?? "", reason, message, type]);
+}
+
+/** Built once per store (e.g. after a restore) from the events it holds. */
+function indexOf(api: ApiServer): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const e of api.store.list("events")) {
+    const io = (e.involvedObject ?? {}) as Record<string, unknown>;
+    index.set(dedupKey(e.metadata.namespace ?? "", io.uid, io.fieldPath, e.reason, e.message, e.type), e.metadata.name ?? "");
+  }
+  return index;
+}
+
 export function eventRecorder(api: ApiServer): EventRecorder {
   const events = resourceForKind("Event");
   if (!events) throw new Error("Event resource missing from the registry");
@@ -33,17 +50,17 @@ export function eventRecorder(api: ApiServer): EventRecorder {
         resourceVersion: object.metadata.resourceVersion,
         uid: object.metadata.uid,
       };
-      const same = api.store
-        .list("events", ns)
-        .find((e) => {
-          const io = e.involvedObject as Record<string, unknown>;
-          return io.uid === object.metadata.uid && io.fieldPath === fieldPath && e.reason === reason && e.message === message && e.type === type;
-        });
+      let index = recorded.get(api.store);
+      if (!index) recorded.set(api.store, (index = indexOf(api)));
+      const key = dedupKey(ns, object.metadata.uid, fieldPath, reason, message, type);
+      const known = index.get(key);
+      const same = known === undefined ? undefined : api.store.get("events", ns, known);
       if (same) {
         api.update(events, ns, { ...same, count: Number(same.count ?? 1) + 1, lastTimestamp: timestamp(now) }, { fieldValidation: "Ignore" });
         return;
       }
       const name = `${object.metadata.name}.${(BigInt(now) * 1_000_000n + BigInt(api.store.resourceVersion)).toString(16)}`;
+      index.set(key, name);
       api.create(
         events,
         ns,

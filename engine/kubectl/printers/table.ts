@@ -84,18 +84,19 @@ export function tableHeader(type: ResourceType, opts: TableOptions): string[] {
 
 /** The cells of each row, unaligned: what `get -w` prints as objects change. */
 export function tableRows(rows: readonly TableRowInput[], opts: TableOptions): string[][] {
+  const shown = new Map<ResourceType, readonly Column[]>();
   return rows.map(({ object, type }) => {
     const labels = object.metadata.labels ?? {};
-    const cells = visible(columnsFor(type), opts).map((c) => {
+    let columns = shown.get(type);
+    if (!columns) shown.set(type, (columns = visible(columnsFor(type), opts)));
+    const row: string[] = withNamespace(type, opts) ? [printable(object.metadata.namespace ?? "")] : [];
+    for (const c of columns) {
       const value = c.cell(object, opts.now);
-      return c.isName && opts.showKind ? `${qualifiedKind(type)}/${value}` : value;
-    });
-    return [
-      ...(withNamespace(type, opts) ? [object.metadata.namespace ?? ""] : []),
-      ...cells,
-      ...opts.labelColumns.map((key) => labels[key] ?? ""),
-      ...(opts.showLabels ? [formatLabels(labels)] : []),
-    ].map(printable);
+      row.push(printable(c.isName && opts.showKind ? `${qualifiedKind(type)}/${value}` : value));
+    }
+    for (const key of opts.labelColumns) row.push(printable(labels[key] ?? ""));
+    if (opts.showLabels) row.push(printable(formatLabels(labels)));
+    return row;
   });
 }
 
@@ -107,7 +108,10 @@ export function printTable(rows: readonly TableRowInput[], opts: TableOptions): 
 }
 
 /** tableprinter's printTable cuts a cell at its first line break and WriteEscaped defuses ESC. */
+const SPECIAL = /[\f\n\r\x1b]/;
+
 function printable(cell: string): string {
+  if (!SPECIAL.test(cell)) return cell;
   const cut = cell.search(/[\f\n\r]/);
   const text = cut < 0 ? cell : `${cell.slice(0, cut)}...`;
   return text.replaceAll("\x1b", "^[");

@@ -15,7 +15,10 @@ export const GET_TABLE: TabwriterOptions = { minWidth: 6, padding: 3 };
 /** `kubectl describe`: minwidth 0, tabwidth 8, padding 2. */
 export const DESCRIBE: TabwriterOptions = { minWidth: 0, padding: 2 };
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function width(s: string): number {
+  if (!NON_ASCII.test(s)) return s.length;
   let n = 0;
   for (const _ of s) n++;
   return n;

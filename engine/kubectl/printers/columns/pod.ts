@@ -103,6 +103,17 @@ export function podSummary(pod: Pod, now: number): PodSummary {
   return { ready: `${ready}/${total}`, status: reason, restarts: restartText };
 }
 
+/** Three columns read one summary; stored objects are never mutated, so it is computed once per row. */
+const summaries = new WeakMap<Pod, { now: number; summary: PodSummary }>();
+
+function summaryOf(pod: Pod, now: number): PodSummary {
+  const cached = summaries.get(pod);
+  if (cached && cached.now === now) return cached.summary;
+  const summary = podSummary(pod, now);
+  summaries.set(pod, { now, summary });
+  return summary;
+}
+
 function exitText(signal: number | undefined, exitCode: number | undefined): string {
   return signal ? `Signal:${signal}` : `ExitCode:${exitCode ?? 0}`;
 }
@@ -117,9 +128,9 @@ function readinessGates(pod: Pod): string {
 
 export const POD_COLUMNS = defineColumns<Pod>([
   NAME,
-  { name: "Ready", priority: 0, cell: (p, now) => podSummary(p, now).ready },
-  { name: "Status", priority: 0, cell: (p, now) => podSummary(p, now).status },
-  { name: "Restarts", priority: 0, cell: (p, now) => podSummary(p, now).restarts },
+  { name: "Ready", priority: 0, cell: (p, now) => summaryOf(p, now).ready },
+  { name: "Status", priority: 0, cell: (p, now) => summaryOf(p, now).status },
+  { name: "Restarts", priority: 0, cell: (p, now) => summaryOf(p, now).restarts },
   AGE,
   // The v1→internal conversion fills podIPs from podIP, so either field names the first IP.
   { name: "IP", priority: 1, cell: (p) => p.status?.podIPs?.[0]?.ip || p.status?.podIP || "<none>" },
