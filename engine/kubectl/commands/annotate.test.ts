@@ -33,4 +33,14 @@ describe("kubectl annotate", () => {
   ])("refuses %s", async (_name, args, stderr) => {
     expect(await kubectlArgs(await pod(), ["annotate", ...args])).toEqual({ stdout: "", stderr, status: 1 });
   });
+
+  // annotate.go builds its printer once (Complete), and YAMLPrinter writes `---` before every document but the first.
+  it("prints several objects with one printer, separated by ---", async () => {
+    const ws = await pod();
+    await kubectlArgs(ws, ["run", "other", "--image=nginx"]);
+    const r = await kubectlArgs(ws, ["annotate", "pods", "--all", "a=b", "-o", "yaml"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith("apiVersion: v1\nkind: Pod\n")).toBe(true);
+    expect(r.stdout.split("\n---\napiVersion: v1\nkind: Pod\n")).toHaveLength(2);
+  });
 });

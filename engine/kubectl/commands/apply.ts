@@ -15,6 +15,7 @@ import { nameOf, operationMessage } from "../printers/name";
 import { printStructured } from "../printers/output";
 import { fieldManagerFlag, parseValidation, VALIDATE_FLAG } from "./create/common-flags";
 import { objectPrinter, PRINT_FLAGS } from "./create/print-flags";
+import { deleteFlags } from "./delete";
 import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
 import type { ApplyRequest } from "../patch/apply-object";
 import { applyObject } from "../patch/apply-object";
@@ -160,30 +161,17 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
   flags: [
     { name: "all", type: "bool", usage: "Select all resources in the namespace of the specified resource types." },
     ...PRINT_FLAGS,
-    {
-      name: "cascade",
-      type: "string",
-      default: "background",
-      noOptDefault: "background",
-      usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
-    },
+    ...deleteFlags("The files that contain the configurations to apply."),
     DRY_RUN_FLAG,
     fieldManagerFlag("kubectl-client-side-apply"),
-    { name: "filename", short: "f", type: "stringSlice", usage: "The files that contain the configurations to apply." },
-    { name: "force", type: "bool", usage: "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation." },
     { name: "force-conflicts", type: "bool", usage: "If true, server-side apply will force the changes against conflicts." },
-    { name: "grace-period", type: "int", default: -1, usage: "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion)." },
-    { name: "kustomize", short: "k", type: "string", usage: "Process a kustomization directory. This flag can't be used together with -f or -R." },
     { name: "openapi-patch", type: "bool", default: true, usage: "If true, use openapi to calculate diff when the openapi presents and the resource can be found in the openapi spec. Otherwise, fall back to use baked-in types." },
     { name: "overwrite", type: "bool", default: true, usage: "Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration" },
     { name: "prune", type: "bool", usage: "Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all." },
     { name: "prune-allowlist", type: "stringArray", usage: "Overwrite the default allowlist with <group/version/kind> for --prune" },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
     SELECTOR_FLAG,
     { name: "server-side", type: "bool", usage: "If true, apply runs in the server instead of the client." },
-    { name: "timeout", type: "duration", default: "0s", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
     VALIDATE_FLAG,
-    { name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning. This waits for finalizers." },
     RECORD_FLAG,
   ],
   run,

@@ -27,6 +27,7 @@ import { createSecretCommand } from "./create/secret";
 import { createServiceAccountCommand } from "./create/serviceaccount";
 import { submit } from "./create/submit";
 import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
+import { RECURSIVE_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 /** Real `kubectl create` subcommands the simulator does not build yet. */
 const NOT_YET = ["clusterrole", "clusterrolebinding", "ingress", "ing", "poddisruptionbudget", "pdb", "priorityclass", "pc", "quota", "resourcequota", "role", "rolebinding", "service", "svc", "token"];
@@ -125,14 +126,9 @@ kubectl create -f registry.yaml --edit -o json`,
     DRY_RUN_FLAG,
     fieldManagerFlag("kubectl-create"),
     { name: "filename", short: "f", type: "stringSlice", usage: "Filename, directory, or URL to files to use to create the resource" },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
+    RECURSIVE_FLAG,
     SAVE_CONFIG_FLAG,
-    {
-      name: "selector",
-      short: "l",
-      type: "string",
-      usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
-    },
+    SELECTOR_FLAG,
     VALIDATE_FLAG,
   ],
   subcommands: [createConfigMapCommand, createCronJobCommand, createDeploymentCommand, createJobCommand, createNamespaceCommand, createSecretCommand, createServiceAccountCommand],

@@ -12,13 +12,16 @@ import { qualifiedKind } from "../../api/resources";
 import type { DeleteOptions } from "../../api/server";
 import type { CommandContext, CommandSpec, KubectlEnv } from "../command";
 import { fail, withSource } from "../errors";
+import type { FlagSpec } from "../flags";
 import { bool, int, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import type { DryRunStrategy } from "../printers/name";
 import { resolveResourceArgs } from "../resource-args";
+import { MISSING_RESOURCE } from "../patch/targets";
 import type { CollectedError } from "./create/error-list";
 import { printErrors } from "./create/error-list";
 import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
+import { FIELD_SELECTOR_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 export interface DeleteTarget {
   readonly type: ResourceType;
@@ -47,15 +50,35 @@ interface Gone {
   readonly uid: string | undefined;
 }
 
-const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
-
 /** A week: what kubectl waits when `--timeout` is zero. */
 const FOREVER_MS = 168 * 3600 * 1000;
+
+/** DeleteFlags' deletion options (delete_flags.go); only delete's own flags wait by default. */
+function deletionOptions(waitByDefault: boolean): FlagSpec[] {
+  return [
+    {
+      name: "cascade",
+      type: "string",
+      default: "background",
+      noOptDefault: "background",
+      usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+    },
+    { name: "force", type: "bool", usage: "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation." },
+    { name: "grace-period", type: "int", default: -1, usage: "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion)." },
+    { name: "timeout", type: "duration", default: "0s", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
+    { name: "wait", type: "bool", ...(waitByDefault ? { default: true } : {}), usage: "If true, wait for resources to be gone before returning. This waits for finalizers." },
+  ];
+}
+
+/** NewDeleteFlags(usage), which apply and replace add for `--force` and `--prune`: the files to read and the deletion options. */
+export function deleteFlags(filenameUsage: string): FlagSpec[] {
+  return [
+    ...deletionOptions(false),
+    { name: "filename", short: "f", type: "stringSlice", usage: filenameUsage },
+    { name: "kustomize", short: "k", type: "string", usage: "Process a kustomization directory. This flag can't be used together with -f or -R." },
+    RECURSIVE_FLAG,
+  ];
+}
 
 /** DeleteOptions.PrintObj: `pod "x" deleted from default namespace`, or `pod/x` with `-o name`. */
 function deletedLine(t: DeleteTarget, req: DeleteRequest): string {
@@ -302,43 +325,15 @@ kubectl delete pods --all`,
   flags: [
     { name: "all", type: "bool", usage: "Delete all resources, in the namespace of the specified resource types." },
     { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace." },
-    {
-      name: "cascade",
-      type: "string",
-      default: "background",
-      noOptDefault: "background",
-      usage: `Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.`,
-    },
+    ...deletionOptions(true),
     DRY_RUN_FLAG,
-    {
-      name: "field-selector",
-      type: "string",
-      usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
-    },
+    FIELD_SELECTOR_FLAG,
     { name: "filename", short: "f", type: "stringSlice", usage: "containing the resource to delete." },
-    {
-      name: "force",
-      type: "bool",
-      usage: "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.",
-    },
-    {
-      name: "grace-period",
-      type: "int",
-      default: -1,
-      usage: "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).",
-    },
     { name: "ignore-not-found", type: "bool", usage: `Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.` },
     { name: "now", type: "bool", usage: "If true, resources are signaled for immediate shutdown (same as --grace-period=1)." },
     { name: "output", short: "o", type: "string", usage: `Output mode. Use "-o name" for shorter output (resource/name).` },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-    {
-      name: "selector",
-      short: "l",
-      type: "string",
-      usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
-    },
-    { name: "timeout", type: "duration", default: "0s", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
-    { name: "wait", type: "bool", default: true, usage: "If true, wait for resources to be gone before returning. This waits for finalizers." },
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
   ],
   run,
 };

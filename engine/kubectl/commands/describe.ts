@@ -15,6 +15,7 @@ import { formatError } from "../errors";
 import { bool, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import { resolveResourceArgs } from "../resource-args";
+import { RECURSIVE_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 const NO_TYPE = `error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`;
 
@@ -155,8 +156,8 @@ kubectl describe pods frontend`,
     { name: "chunk-size", type: "int", default: 500, usage: "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future." },
     { name: "filename", short: "f", type: "stringSlice", usage: "Filename, directory, or URL to files containing the resource to describe" },
     { name: "kustomize", short: "k", type: "string", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
     { name: "show-events", type: "bool", default: true, usage: "If true, display events related to the described object." },
   ],
   run,

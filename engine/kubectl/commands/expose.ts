@@ -11,6 +11,7 @@ import { fail } from "../errors";
 import { bool, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import { resolveResourceArgs } from "../resource-args";
+import { MISSING_RESOURCE } from "../patch/targets";
 import { fieldManagerFlag, SAVE_CONFIG_FLAG } from "./create/common-flags";
 import type { CollectedError } from "./create/error-list";
 import { typeOfKind } from "./create/generator";
@@ -20,18 +21,12 @@ import type { ServiceRequest } from "./create/service-generator";
 import { buildService } from "./create/service-generator";
 import { submit } from "./create/submit";
 import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
+import { RECURSIVE_FLAG } from "../patch/verb-flags";
 
 type Obj = Record<string, unknown>;
 
 const SERVICE = typeOfKind("Service");
 const EXPOSABLE = new Set(["Pod", "Service", "Deployment", "ReplicaSet"]);
-
-const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const labelString = (m: Record<string, string> | undefined) => Object.entries(m ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
 
@@ -193,7 +188,7 @@ kubectl expose deployment nginx --port=80 --target-port=8000`,
     ...OVERRIDE_FLAGS,
     { name: "port", type: "string", usage: "The port that the service should serve on. Copied from the resource being exposed, if unspecified" },
     { name: "protocol", type: "string", usage: "The network protocol for the service to be created. Default is 'TCP'." },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
+    RECURSIVE_FLAG,
     SAVE_CONFIG_FLAG,
     {
       name: "selector",

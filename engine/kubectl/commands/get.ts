@@ -15,6 +15,7 @@ import { sortObjects } from "../printers/sort-by";
 import { printTable } from "../printers/table";
 import { tabwrite, GET_TABLE } from "../printers/tabwriter";
 import { resolveResourceArgs } from "../resource-args";
+import { FIELD_SELECTOR_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 interface Row {
   readonly object: KubeObject;
@@ -270,15 +271,15 @@ kubectl get pods --all-namespaces`,
   flags: [
     { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace." },
     { name: "chunk-size", type: "int", default: 500, usage: "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future." },
-    { name: "field-selector", type: "string", usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
+    FIELD_SELECTOR_FLAG,
     { name: "filename", short: "f", type: "stringSlice", usage: "Filename, directory, or URL to files identifying the resource to get from a server." },
     { name: "ignore-not-found", type: "bool", usage: "If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found." },
     { name: "label-columns", short: "L", type: "stringSlice", usage: "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2..." },
     { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
     OUTPUT_FLAG,
     { name: "output-watch-events", type: "bool", usage: "Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events." },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    RECURSIVE_FLAG,
+    SELECTOR_FLAG,
     { name: "server-print", type: "bool", default: true, usage: "If true, have the server return the appropriate table output. Supports extension APIs and CRDs." },
     { name: "show-kind", type: "bool", usage: "If present, list the resource type for the requested object(s)." },
     { name: "show-labels", type: "bool", usage: "When printing, show all labels as the last column (default hide labels column)" },

@@ -76,4 +76,12 @@ describe("kubectl label", () => {
     const ws = await twoPods();
     expect(await kubectlArgs(ws, ["label", ...args])).toEqual({ stdout: "", stderr, status: 1 });
   });
+
+  // label.go asks for a new printer per object (RunLabel's ToPrinter(dataChangeMsg)), so no YAML document follows another with ---.
+  it("prints each object with its own printer, without --- between them", async () => {
+    const r = await kubectlArgs(await twoPods(), ["label", "pods", "--all", "x=y", "-o", "yaml"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("---");
+    expect(r.stdout.split("apiVersion: v1\nkind: Pod\n")).toHaveLength(3);
+  });
 });

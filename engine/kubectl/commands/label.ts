@@ -6,19 +6,15 @@
 import type { KubeObject } from "../../api/object";
 import { labelValueErrors } from "../../api/field-errors";
 import type { CommandContext, CommandSpec } from "../command";
-import { bool, list, str } from "../flags";
+import { bool, str } from "../flags";
 import { fieldManagerFlag } from "./create/common-flags";
 import { objectPrinter, PRINT_FLAGS } from "./create/print-flags";
 import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
-import type { Failure } from "../patch/failure";
-import { printFailure, printFailures } from "../patch/failure";
-import type { MetadataEdit } from "../patch/metadata-update";
-import { editMetadata, metadataMergePatch } from "../patch/metadata-update";
+import type { MetadataVerb } from "./metadata-verb";
+import { updateMetadata } from "./metadata-verb";
+import { printFailure } from "../patch/failure";
 import { resourcesAndPairs } from "../patch/pairs";
-import { printWarnings } from "../patch/print-warnings";
-import { serverPatch } from "../patch/server-patch";
-import { resolveTargets } from "../patch/targets";
-import { filenameFlags, localFlag, RECORD_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
+import { FIELD_SELECTOR_FLAG, filenameFlags, localFlag, RECORD_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 type LabelSpec = { ok: true; value: { set: Map<string, string>; remove: string[] } } | { ok: false; error: string };
 
@@ -67,73 +63,16 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!labels.ok) return printFailure(env.err, labels.error);
   const listing = bool(ctx.flags, "list");
   if (listing && str(ctx.flags, "output")) return printFailure(env.err, "--list and --output may not be specified together");
-  const all = bool(ctx.flags, "all");
-  const selector = str(ctx.flags, "selector");
-  const files = list(ctx.flags, "filename");
-  const local = bool(ctx.flags, "local");
-  if (all && selector) return printFailure(env.err, "cannot set --all and --selector at the same time");
-  if (all && str(ctx.flags, "field-selector")) return printFailure(env.err, "cannot set --all and --field-selector at the same time");
-  if (local) {
-    if (dryRun.value === "server") return printFailure(env.err, "cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
-    if (split.value.resources.length > 0) return printFailure(env.err, "can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set");
-    if (files.length === 0) return printFailure(env.err, "one or more files must be specified as -f pod.yaml or --filename=pod.json");
-  } else if (split.value.resources.length === 0 && files.length === 0) {
-    return printFailure(env.err, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
-  }
-  if (labels.value.set.size === 0 && labels.value.remove.length === 0 && !listing) return printFailure(env.err, "at least one label update is required");
-
-  const found = resolveTargets(env, {
-    args: split.value.resources,
-    filenames: files,
-    recursive: bool(ctx.flags, "recursive"),
-    selector,
-    fieldSelector: str(ctx.flags, "field-selector"),
-    all,
-    allNamespaces: bool(ctx.flags, "all-namespaces"),
-    fetch: !local,
-  });
-  if (!found.ok) return printFailure(env.err, found.error);
-  const resourceVersion = str(ctx.flags, "resource-version");
-  if (!found.value.single && resourceVersion) return printFailure(env.err, "--resource-version may only be used with a single resource");
-  const edit: MetadataEdit = { field: "labels", set: labels.value.set, remove: labels.value.remove, resourceVersion };
-  const overwrite = bool(ctx.flags, "overwrite");
-  const errors: Failure[] = [...found.value.errors];
-  for (const t of found.value.targets) {
-    const before = t.object;
-    if (!(dryRun.value === "client" || local || listing)) {
-      for (const k of edit.remove) if (!Object.hasOwn(before.metadata.labels ?? {}, k)) env.out(`label "${k}" not found.\n`);
-    }
-    const clash = overwrite ? [] : overwriteErrors(before, edit.set);
-    if (clash.length > 0) {
-      errors.push(...clash);
-      continue;
-    }
-    const after = editMetadata(before, edit);
-    const message = changeMessage(before.metadata.labels ?? {}, after.metadata.labels ?? {});
-    let result = after;
-    if (!(dryRun.value === "client" || local || listing)) {
-      const meta = before.metadata;
-      const r = serverPatch(env.api, t.type, meta.namespace, meta.name ?? "", "merge", metadataMergePatch(before, after, "labels"), { dryRun: dryRun.value === "server" });
-      if (!r.ok) {
-        errors.push(r.error);
-        continue;
-      }
-      printWarnings(env.err, r.value.warnings);
-      result = r.value.object;
-    }
-    if (listing) {
-      const indent = found.value.single ? "" : " ";
-      if (!found.value.single) env.out(`Listing labels for ${t.type.kind}.${t.type.group}/${before.metadata.name ?? ""}:\n`);
-      for (const [k, v] of Object.entries(result.metadata.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) env.out(`${indent}${k}=${v}\n`);
-      continue;
-    }
-    const printer = objectPrinter(env, ctx.flags, message, dryRun.value, t.type);
-    if (!printer.ok) return printFailure(env.err, printer.error);
-    const text = printer.value.print(result, t.type);
-    if (!text.ok) return printFailure(env.err, text.error);
-    env.out(text.value);
-  }
-  return printFailures(env.err, errors);
+  const verb: MetadataVerb = {
+    field: "labels",
+    noun: "label",
+    exampleFile: "pod",
+    reportMissingRemovals: true,
+    overwriteErrors,
+    // a printer per object (RunLabel's ToPrinter), naming what happened to its labels
+    printer: (before, after, type) => objectPrinter(env, ctx.flags, changeMessage(before.metadata.labels ?? {}, after.metadata.labels ?? {}), dryRun.value, type),
+  };
+  return updateMetadata(ctx, verb, { resources: split.value.resources, ...labels.value, dryRun: dryRun.value, listing });
 }
 
 export const labelCommand: CommandSpec = {
@@ -171,7 +110,7 @@ kubectl label pods foo bar-`,
     ...PRINT_FLAGS,
     DRY_RUN_FLAG,
     fieldManagerFlag("kubectl-label"),
-    { name: "field-selector", type: "string", usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
+    FIELD_SELECTOR_FLAG,
     ...filenameFlags("identifying the resource to update the labels"),
     { name: "list", type: "bool", usage: "If true, display the labels for a given resource." },
     localFlag("If true, label will NOT contact api-server but run locally."),

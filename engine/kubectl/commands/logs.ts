@@ -17,6 +17,7 @@ import { containerLog } from "./logs/container-log";
 import type { LogFilter } from "./logs/log-filter";
 import { renderLog } from "./logs/log-filter";
 import { allContainerNames, defaultContainer, findContainer, objectFor, podsOf } from "./logs/pod-target";
+import { SELECTOR_FLAG } from "../patch/verb-flags";
 
 const USAGE = "[-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]";
 const USAGE_ERROR = `expected 'logs ${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`;
@@ -292,7 +293,7 @@ kubectl logs deployment/nginx -c nginx-1`,
     { name: "pod-running-timeout", type: "duration", default: "20s", usage: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running" },
     { name: "prefix", type: "bool", usage: "Prefix each log line with the log source (pod name and container name)" },
     { name: "previous", short: "p", type: "bool", usage: "If true, print the logs for the previous instance of the container in a pod if it exists." },
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    SELECTOR_FLAG,
     { name: "since", type: "duration", default: "0s", usage: "Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used." },
     { name: "since-time", type: "string", usage: "Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used." },
     { name: "tail", type: "int", default: -1, usage: "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided." },

@@ -13,6 +13,7 @@ import { bool, int, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import { fieldManagerFlag, parseValidation, SAVE_CONFIG_FLAG, VALIDATE_FLAG } from "./create/common-flags";
 import { objectPrinter, PRINT_FLAGS } from "./create/print-flags";
+import { deleteFlags } from "./delete";
 import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
 import type { Failure } from "../patch/failure";
 import { addSource, printFailure, printFailures } from "../patch/failure";
@@ -168,26 +169,13 @@ kubectl replace --force -f ./pod.json`,
   use: "-f FILENAME",
   flags: [
     ...PRINT_FLAGS,
-    {
-      name: "cascade",
-      type: "string",
-      default: "background",
-      noOptDefault: "background",
-      usage: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
-    },
+    ...deleteFlags("The files that contain the configurations to replace."),
     DRY_RUN_FLAG,
     fieldManagerFlag("kubectl-replace"),
-    { name: "filename", short: "f", type: "stringSlice", usage: "The files that contain the configurations to replace." },
-    { name: "force", type: "bool", usage: "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation." },
-    { name: "grace-period", type: "int", default: -1, usage: "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion)." },
-    { name: "kustomize", short: "k", type: "string", usage: "Process a kustomization directory. This flag can't be used together with -f or -R." },
     { name: "raw", type: "string", usage: "Raw URI to PUT to the server.  Uses the transport specified by the kubeconfig file." },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
     SAVE_CONFIG_FLAG,
     { name: "subresource", type: "string", usage: "If specified, replace will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future." },
-    { name: "timeout", type: "duration", default: "0s", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
     VALIDATE_FLAG,
-    { name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning. This waits for finalizers." },
     RECORD_FLAG,
   ],
   run,

@@ -55,6 +55,14 @@ describe("kubectl set env", () => {
   ])("refuses %s", async (_name, args, stderr) => {
     expect(await kubectlArgs(await world(), ["set", "env", ...args])).toEqual({ stdout: "", stderr, status: 1 });
   });
+
+  // set_env.go checks for variables only once the server took the patch, so a removal given with -e alone is stored and still fails.
+  it("fails after sending a removal given only with -e", async () => {
+    const ws = await world();
+    await kubectlArgs(ws, ["set", "env", "deploy/web", "A=1", "B=2"]);
+    expect(await kubectlArgs(ws, ["set", "env", "deploy/web", "-e", "A-"])).toEqual({ stdout: "", stderr: "error: at least one environment variable must be provided\n", status: 1 });
+    expect(await get(ws, "deploy web", "{.spec.template.spec.containers[0].env[*].name}")).toBe("B");
+  });
 });
 
 describe("kubectl set resources", () => {

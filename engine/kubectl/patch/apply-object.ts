@@ -13,11 +13,11 @@ import { goQuote } from "../printers/jsonpath";
 import type { Failure } from "./failure";
 import { addSource } from "./failure";
 import { goMarshal } from "./go-json";
+import { pruneNulls } from "./json-merge-patch";
 import { LAST_APPLIED_ANNOTATION, modifiedConfiguration, originalConfiguration, withApplyAnnotation } from "./last-applied";
 import { kindType } from "./patch-meta";
 import { serverPatch } from "./server-patch";
 import type { JsonMap } from "./smp-lists";
-import { isMap } from "./smp-lists";
 import { createThreeWayMergePatch } from "./strategic-diff";
 
 export type ApplyOperation = "created" | "configured" | "unchanged" | "serverside-applied";
@@ -45,16 +45,6 @@ export type ApplyOutcome = { ok: true; value: { object: KubeObject; operation: A
 function infoString(type: ResourceType, name: string, namespace: string): string {
   const gv = `${type.group}/${type.version}`;
   return `Resource: ${goQuote(`${gv}, Resource=${type.plural}`)}, GroupVersionKind: ${goQuote(`${gv}, Kind=${type.kind}`)}\nName: ${goQuote(name)}, Namespace: ${goQuote(namespace)}`;
-}
-
-function pruneNulls(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(pruneNulls);
-  if (!isMap(v)) return v;
-  return Object.fromEntries(
-    Object.entries(v)
-      .filter(([, e]) => e !== null)
-      .map(([k, e]) => [k, pruneNulls(e)]),
-  );
 }
 
 const writeOptions = (req: ApplyRequest) => ({ dryRun: req.dryRun === "server", fieldValidation: req.validation });

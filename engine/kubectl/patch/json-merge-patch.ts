@@ -4,7 +4,8 @@
  */
 import { isMap } from "./smp-lists";
 
-function pruneNulls(v: unknown): unknown {
+/** The value with its `null` members dropped, as merging it into nothing leaves it. */
+export function pruneNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(pruneNulls);
   if (!isMap(v)) return v;
   return Object.fromEntries(

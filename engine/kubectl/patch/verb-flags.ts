@@ -1,16 +1,23 @@
 /**
  * Flags the verbs that change existing objects share, with cmdutil's names and usage
- * texts: AddFilenameOptionFlags, AddLabelSelectorFlagVar, RecordFlags (deprecated, so
- * hidden), `--local`.
+ * texts: AddFilenameOptionFlags, AddLabelSelectorFlagVar, `--field-selector`, RecordFlags
+ * (deprecated, so hidden), `--local`.
  */
 import type { FlagSpec } from "../flags";
+
+export const RECURSIVE_FLAG: FlagSpec = {
+  name: "recursive",
+  short: "R",
+  type: "bool",
+  usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.",
+};
 
 /** `-f`, `-k`, `-R`; `usage` completes "Filename, directory, or URL to files …". */
 export function filenameFlags(usage: string): FlagSpec[] {
   return [
     { name: "filename", short: "f", type: "stringSlice", usage: `Filename, directory, or URL to files ${usage}` },
     { name: "kustomize", short: "k", type: "string", usage: "Process the kustomization directory. This flag can't be used together with -f or -R." },
-    { name: "recursive", short: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
+    RECURSIVE_FLAG,
   ];
 }
 
@@ -19,6 +26,12 @@ export const SELECTOR_FLAG: FlagSpec = {
   short: "l",
   type: "string",
   usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+};
+
+export const FIELD_SELECTOR_FLAG: FlagSpec = {
+  name: "field-selector",
+  type: "string",
+  usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
 };
 
 export const RECORD_FLAG: FlagSpec = {

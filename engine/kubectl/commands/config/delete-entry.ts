@@ -35,32 +35,21 @@ function deleteEntry(ctx: CommandContext, spec: CommandSpec, section: Section, n
   return 0;
 }
 
-export const deleteContextCommand: CommandSpec = {
-  name: "delete-context",
-  short: "Delete the specified context from the kubeconfig",
-  long: "Delete the specified context from the kubeconfig.",
-  example: `# Delete the context for the minikube cluster
-kubectl config delete-context minikube`,
-  use: "NAME [options]",
-  run: (ctx) => deleteEntry(ctx, deleteContextCommand, "contexts", "context"),
-};
+/** delete-context, delete-cluster and delete-user differ only in the section and its noun. */
+function deleteEntryCommand(section: Section, noun: string, example: string): CommandSpec {
+  const spec: CommandSpec = {
+    name: `delete-${noun}`,
+    short: `Delete the specified ${noun} from the kubeconfig`,
+    long: `Delete the specified ${noun} from the kubeconfig.`,
+    example,
+    use: "NAME [options]",
+    run: (ctx) => deleteEntry(ctx, spec, section, noun),
+  };
+  return spec;
+}
 
-export const deleteClusterCommand: CommandSpec = {
-  name: "delete-cluster",
-  short: "Delete the specified cluster from the kubeconfig",
-  long: "Delete the specified cluster from the kubeconfig.",
-  example: `# Delete the minikube cluster
-kubectl config delete-cluster minikube`,
-  use: "NAME [options]",
-  run: (ctx) => deleteEntry(ctx, deleteClusterCommand, "clusters", "cluster"),
-};
+export const deleteContextCommand = deleteEntryCommand("contexts", "context", "# Delete the context for the minikube cluster\nkubectl config delete-context minikube");
 
-export const deleteUserCommand: CommandSpec = {
-  name: "delete-user",
-  short: "Delete the specified user from the kubeconfig",
-  long: "Delete the specified user from the kubeconfig.",
-  example: `# Delete the minikube user
-kubectl config delete-user minikube`,
-  use: "NAME [options]",
-  run: (ctx) => deleteEntry(ctx, deleteUserCommand, "users", "user"),
-};
+export const deleteClusterCommand = deleteEntryCommand("clusters", "cluster", "# Delete the minikube cluster\nkubectl config delete-cluster minikube");
+
+export const deleteUserCommand = deleteEntryCommand("users", "user", "# Delete the minikube user\nkubectl config delete-user minikube");

@@ -8,28 +8,21 @@ function names(list: readonly { name: string }[]): string {
   return ["NAME", ...list.map((x) => x.name).sort()].map((l) => `${l}\n`).join("");
 }
 
-export const getClustersCommand: CommandSpec = {
-  name: "get-clusters",
-  short: "Display clusters defined in the kubeconfig",
-  long: "Display clusters defined in the kubeconfig.",
-  example: `# List the clusters that kubectl knows about
-kubectl config get-clusters`,
-  use: "[flags] [options]",
-  run: (ctx: CommandContext) => {
-    ctx.env.out(names(ctx.env.kubeconfig.clusters));
-    return 0;
-  },
-};
+/** get-clusters and get-users differ only in the section they list. */
+function listNamesCommand(section: "clusters" | "users"): CommandSpec {
+  return {
+    name: `get-${section}`,
+    short: `Display ${section} defined in the kubeconfig`,
+    long: `Display ${section} defined in the kubeconfig.`,
+    example: `# List the ${section} that kubectl knows about\nkubectl config get-${section}`,
+    use: "[flags] [options]",
+    run: (ctx: CommandContext) => {
+      ctx.env.out(names(ctx.env.kubeconfig[section]));
+      return 0;
+    },
+  };
+}
 
-export const getUsersCommand: CommandSpec = {
-  name: "get-users",
-  short: "Display users defined in the kubeconfig",
-  long: "Display users defined in the kubeconfig.",
-  example: `# List the users that kubectl knows about
-kubectl config get-users`,
-  use: "[flags] [options]",
-  run: (ctx: CommandContext) => {
-    ctx.env.out(names(ctx.env.kubeconfig.users));
-    return 0;
-  },
-};
+export const getClustersCommand = listNamesCommand("clusters");
+
+export const getUsersCommand = listNamesCommand("users");

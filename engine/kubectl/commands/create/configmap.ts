@@ -4,17 +4,12 @@
  */
 import { goQuote } from "../../../api/field-errors";
 import type { CommandContext } from "../../command";
-import { list } from "../../flags";
 import type { AddKey } from "./data-sources";
-import { addEnvFiles, addFiles, addLiterals, configMapKeyErrors } from "./data-sources";
+import { addDataSources, configMapKeyErrors, dataSourceFlags } from "./data-sources";
 import type { Generation } from "./generator";
 import { generatorCommand, objectMeta } from "./generator";
 
 function generate(ctx: CommandContext, name: string, namespace: string | undefined): Generation {
-  const files = list(ctx.flags, "from-file");
-  const literals = list(ctx.flags, "from-literal");
-  const envFiles = list(ctx.flags, "from-env-file");
-  if (envFiles.length && (files.length || literals.length)) return { ok: false, error: "from-env-file cannot be combined with from-file or from-literal" };
   const data: Record<string, string> = {};
   const add: AddKey = (key, value) => {
     const errs = configMapKeyErrors(key);
@@ -23,7 +18,7 @@ function generate(ctx: CommandContext, name: string, namespace: string | undefin
     data[key] = value;
     return undefined;
   };
-  const err = addFiles(ctx.env, files, add) ?? addLiterals(literals, add) ?? addEnvFiles(ctx.env, envFiles, "env config file cannot be a directory", add);
+  const err = addDataSources(ctx, { literalsFirst: false, envDirectoryError: "env config file cannot be a directory" }, add);
   if (err) return { ok: false, error: err };
   return {
     ok: true,
@@ -62,13 +57,11 @@ kubectl create configmap my-config --from-file=path/to/bar
 kubectl create configmap my-config --from-env-file=path/to/foo.env --from-env-file=path/to/bar.env`,
   use: "NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]",
   flags: [
-    { name: "from-env-file", type: "stringSlice", usage: "Specify the path to a file to read lines of key=val pairs to create a configmap." },
-    {
-      name: "from-file",
-      type: "stringSlice",
-      usage: "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.",
-    },
-    { name: "from-literal", type: "stringArray", usage: "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)" },
+    ...dataSourceFlags({
+      envFile: "Specify the path to a file to read lines of key=val pairs to create a configmap.",
+      file: "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.",
+      literal: "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)",
+    }),
   ],
   generate,
 });

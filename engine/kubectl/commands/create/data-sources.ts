@@ -5,7 +5,9 @@
  * rules of apimachinery's validation package.
  */
 import { goQuote } from "../../../api/field-errors";
-import type { KubectlEnv } from "../../command";
+import type { CommandContext, KubectlEnv } from "../../command";
+import type { FlagSpec } from "../../flags";
+import { list } from "../../flags";
 
 /** Adds one key; returns the kind's error text when the key is refused. */
 export type AddKey = (key: string, value: string) => string | undefined;
@@ -38,7 +40,7 @@ export function envVarNameErrors(name: string): string[] {
   return [...errs, ...chDirPrefixErrors(name)];
 }
 
-export function addLiterals(sources: readonly string[], add: AddKey): string | undefined {
+function addLiterals(sources: readonly string[], add: AddKey): string | undefined {
   for (const source of sources) {
     const eq = source.indexOf("=");
     if (eq <= 0) return `invalid literal source ${source}, expected key=value`;
@@ -87,7 +89,7 @@ export function addFiles(env: KubectlEnv, sources: readonly string[], add: AddKe
  * value kept as written. A line without `=` would take the value from kubectl's own
  * environment, which in this shell holds nothing for it.
  */
-export function addEnvFiles(env: KubectlEnv, sources: readonly string[], directoryError: string, add: AddKey): string | undefined {
+function addEnvFiles(env: KubectlEnv, sources: readonly string[], directoryError: string, add: AddKey): string | undefined {
   for (const source of sources) {
     const full = env.fs.resolve(env.cwd, source);
     const st = env.fs.stat(full);
@@ -109,4 +111,30 @@ export function addEnvFiles(env: KubectlEnv, sources: readonly string[], directo
     }
   }
   return undefined;
+}
+
+/** The three flags with the kind's own usage texts; a literal's value may hold commas, so it is a StringArray. */
+export function dataSourceFlags(usage: { readonly envFile: string; readonly file: string; readonly literal: string }): FlagSpec[] {
+  return [
+    { name: "from-env-file", type: "stringSlice", usage: usage.envFile },
+    { name: "from-file", type: "stringSlice", usage: usage.file },
+    { name: "from-literal", type: "stringArray", usage: usage.literal },
+  ];
+}
+
+export interface DataSourceOrder {
+  /** create secret reads literals before files, create configmap files before literals */
+  readonly literalsFirst: boolean;
+  /** what an env file that is a directory is refused with */
+  readonly envDirectoryError: string;
+}
+
+/** The keys of `--from-file`, `--from-literal` and `--from-env-file`, the last of which goes with neither of the others. */
+export function addDataSources(ctx: CommandContext, order: DataSourceOrder, add: AddKey): string | undefined {
+  const files = list(ctx.flags, "from-file");
+  const literals = list(ctx.flags, "from-literal");
+  const envFiles = list(ctx.flags, "from-env-file");
+  if (envFiles.length && (files.length || literals.length)) return "from-env-file cannot be combined with from-file or from-literal";
+  const err = order.literalsFirst ? (addLiterals(literals, add) ?? addFiles(ctx.env, files, add)) : (addFiles(ctx.env, files, add) ?? addLiterals(literals, add));
+  return err ?? addEnvFiles(ctx.env, envFiles, order.envDirectoryError, add);
 }

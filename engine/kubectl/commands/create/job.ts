@@ -12,6 +12,11 @@ import { generatorCommand, objectMeta } from "./generator";
 
 type Obj = Record<string, unknown>;
 
+/** The Job as both ways of creating one build it, with the empty status the typed object carries. */
+function job(metadata: KubeObject["metadata"], spec: unknown): Generation {
+  return { ok: true, value: { errorPrefix: "failed to create job: ", object: { kind: "Job", apiVersion: "batch/v1", metadata, spec, status: {} } } };
+}
+
 function fromCronJob(ctx: CommandContext, name: string, namespace: string | undefined, from: string): Generation {
   const refs = resolveResourceArgs([from]);
   if (!refs.ok) return { ok: false, error: refs.error };
@@ -23,24 +28,15 @@ function fromCronJob(ctx: CommandContext, name: string, namespace: string | unde
   if (cronJob.kind !== "CronJob") return { ok: false, error: `unknown object type *v1.${cronJob.kind}` };
   const jobTemplate = ((cronJob.spec as Obj).jobTemplate ?? {}) as { metadata?: KubeObject["metadata"]; spec?: unknown };
   const templateMeta = jobTemplate.metadata ?? {};
-  return {
-    ok: true,
-    value: {
-      errorPrefix: "failed to create job: ",
-      object: {
-        kind: "Job",
-        apiVersion: "batch/v1",
-        metadata: {
-          ...objectMeta(name, namespace),
-          ...(templateMeta.labels ? { labels: templateMeta.labels } : {}),
-          annotations: { "cronjob.kubernetes.io/instantiate": "manual", ...templateMeta.annotations },
-          ownerReferences: [{ apiVersion: "batch/v1", kind: "CronJob", name: cronJob.metadata.name ?? "", uid: cronJob.metadata.uid ?? "", controller: true }],
-        },
-        spec: jobTemplate.spec ?? {},
-        status: {},
-      },
+  return job(
+    {
+      ...objectMeta(name, namespace),
+      ...(templateMeta.labels ? { labels: templateMeta.labels } : {}),
+      annotations: { "cronjob.kubernetes.io/instantiate": "manual", ...templateMeta.annotations },
+      ownerReferences: [{ apiVersion: "batch/v1", kind: "CronJob", name: cronJob.metadata.name ?? "", uid: cronJob.metadata.uid ?? "", controller: true }],
     },
-  };
+    jobTemplate.spec ?? {},
+  );
 }
 
 function generate(ctx: CommandContext, name: string, namespace: string | undefined): Generation {
@@ -50,24 +46,12 @@ function generate(ctx: CommandContext, name: string, namespace: string | undefin
   if ((!image && !from) || (image && from)) return { ok: false, error: "either --image or --from must be specified" };
   if (command.length && from) return { ok: false, error: "cannot specify --from and command" };
   if (from) return fromCronJob(ctx, name, namespace, from);
-  return {
-    ok: true,
-    value: {
-      errorPrefix: "failed to create job: ",
-      object: {
-        kind: "Job",
-        apiVersion: "batch/v1",
-        metadata: objectMeta(name, namespace),
-        spec: {
-          template: {
-            metadata: {},
-            spec: { containers: [{ name, image, ...(command.length ? { command } : {}), resources: {} }], restartPolicy: "Never" },
-          },
-        },
-        status: {},
-      },
+  return job(objectMeta(name, namespace), {
+    template: {
+      metadata: {},
+      spec: { containers: [{ name, image, ...(command.length ? { command } : {}), resources: {} }], restartPolicy: "Never" },
     },
-  };
+  });
 }
 
 export const createJobCommand = generatorCommand({

@@ -5,10 +5,10 @@
  */
 import { goQuote } from "../../../api/field-errors";
 import type { CommandContext } from "../../command";
-import { list, str } from "../../flags";
+import { str } from "../../flags";
 import { base64Utf8 } from "./base64";
 import type { AddKey } from "./data-sources";
-import { addEnvFiles, addFiles, addLiterals, configMapKeyErrors } from "./data-sources";
+import { addDataSources, configMapKeyErrors, dataSourceFlags } from "./data-sources";
 import type { Generation } from "./generator";
 import { generatorCommand, objectMeta } from "./generator";
 
@@ -24,13 +24,8 @@ export function secretKeyAdder(data: Record<string, string>): AddKey {
 }
 
 function generate(ctx: CommandContext, name: string, namespace: string | undefined): Generation {
-  const files = list(ctx.flags, "from-file");
-  const literals = list(ctx.flags, "from-literal");
-  const envFiles = list(ctx.flags, "from-env-file");
-  if (envFiles.length && (files.length || literals.length)) return { ok: false, error: "from-env-file cannot be combined with from-file or from-literal" };
   const data: Record<string, string> = {};
-  const add = secretKeyAdder(data);
-  const err = addLiterals(literals, add) ?? addFiles(ctx.env, files, add) ?? addEnvFiles(ctx.env, envFiles, "env secret file cannot be a directory", add);
+  const err = addDataSources(ctx, { literalsFirst: true, envDirectoryError: "env secret file cannot be a directory" }, secretKeyAdder(data));
   if (err) return { ok: false, error: err };
   const type = str(ctx.flags, "type");
   return {
@@ -75,13 +70,11 @@ kubectl create secret generic my-secret --from-file=ssh-privatekey=path/to/id_rs
 kubectl create secret generic my-secret --from-env-file=path/to/foo.env --from-env-file=path/to/bar.env`,
   use: "NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]",
   flags: [
-    { name: "from-env-file", type: "stringSlice", usage: "Specify the path to a file to read lines of key=val pairs to create a secret." },
-    {
-      name: "from-file",
-      type: "stringSlice",
-      usage: "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.",
-    },
-    { name: "from-literal", type: "stringArray", usage: "Specify a key and literal value to insert in secret (i.e. mykey=somevalue)" },
+    ...dataSourceFlags({
+      envFile: "Specify the path to a file to read lines of key=val pairs to create a secret.",
+      file: "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.",
+      literal: "Specify a key and literal value to insert in secret (i.e. mykey=somevalue)",
+    }),
     { name: "type", type: "string", usage: "The type of secret to create" },
   ],
   generate,

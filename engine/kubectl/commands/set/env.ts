@@ -3,7 +3,6 @@
  * map or secret (`--keys`, `--prefix`) on the containers `-c` selects; `--list` prints the
  * variables; `deployment.apps/web env updated`.
  */
-import type { KubeObject } from "../../../api/object";
 import type { ResourceType } from "../../../api/resources";
 import { resolveResource } from "../../../api/resources";
 import type { CommandContext, CommandSpec } from "../../command";
@@ -13,21 +12,16 @@ import { objectPrinter, PRINT_FLAGS } from "../create/print-flags";
 import { DRY_RUN_FLAG, parseDryRun } from "../dry-run";
 import type { Failure } from "../../patch/failure";
 import { printFailure, printFailures } from "../../patch/failure";
-import { printWarnings } from "../../patch/print-warnings";
-import { serverPatch } from "../../patch/server-patch";
 import { isMap } from "../../patch/smp-lists";
+import type { Target } from "../../patch/targets";
 import { resolveTargets } from "../../patch/targets";
 import { filenameFlags, localFlag } from "../../patch/verb-flags";
 import type { EnvVar } from "./env-args";
 import { keyToEnvName, parseEnv, splitEnvironment, updateEnv } from "./env-args";
-import { containersOf, isEmptyPatch, objectName, podSpecOf, podTemplatePatch } from "./pod-template";
+import type { TemplateChange } from "./pod-template";
+import { containersOf, globMatch, objectError, patchPodTemplates, podSpecOf, templateTargets } from "./pod-template";
 
 const POD = resolveResource("pods") as ResourceType;
-
-/** filepath.Match for the container selector. */
-function globMatch(pattern: string, name: string): boolean {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`).test(name);
-}
 
 /** The variables `--from` brings in, as references to the config map's or secret's keys. */
 function fromSource(ctx: CommandContext): { ok: true; value: EnvVar[] } | { ok: false; error: Failure } {
@@ -64,12 +58,12 @@ function refString(v: unknown): string {
   return "invalid valueFrom";
 }
 
-type Changed = { ok: true; value: KubeObject } | { ok: false; error: string };
-
-function changeEnv(ctx: CommandContext, object: KubeObject, env: readonly EnvVar[], remove: readonly string[]): Changed {
+/** The object with the variables set and removed; `--list` prints each container's variables as they come out. */
+function changeEnv(ctx: CommandContext, t: Target, env: readonly EnvVar[], remove: readonly string[]): TemplateChange {
+  const object = t.object;
   const copy = structuredClone(object);
   const spec = podSpecOf(copy);
-  if (!spec.ok) return spec;
+  if (!spec.ok) return { ok: false, error: objectError(t, spec.error) };
   const selector = str(ctx.flags, "containers");
   const containers = containersOf(spec.value, "containers").filter((c) => globMatch(selector, String(c.name ?? "")));
   if (containers.length === 0) {
@@ -82,7 +76,7 @@ function changeEnv(ctx: CommandContext, object: KubeObject, env: readonly EnvVar
       const clash = env.find((e) => existing.some((x) => x.name === e.name && x.value !== e.value));
       if (clash) {
         const cur = existing.find((x) => x.name === clash.name) as EnvVar;
-        return { ok: false, error: `'${cur.name}' already has a value (${String(cur.value ?? "")}), and --overwrite is false` };
+        return { ok: false, error: objectError(t, `'${cur.name}' already has a value (${String(cur.value ?? "")}), and --overwrite is false`) };
       }
     }
     const updated = updateEnv(existing, env, remove);
@@ -118,40 +112,17 @@ async function run(ctx: CommandContext): Promise<number> {
   const prefix = str(ctx.flags, "prefix");
   const vars = [...parsed.value.env, ...from.value].map((v) => ({ ...v, name: prefix + v.name }));
 
-  const found = resolveTargets(env, { args: split.resources, filenames: files, recursive: bool(ctx.flags, "recursive"), selector: str(ctx.flags, "selector"), all: bool(ctx.flags, "all"), fetch: !local });
-  if (!found.ok) return printFailure(env.err, found.error);
-  if (found.value.errors.length > 0) return printFailures(env.err, found.value.errors);
-  const changes = found.value.targets.map((t) => ({ t, changed: changeEnv(ctx, t.object, vars, parsed.value.remove) }));
+  const found = templateTargets(ctx, split.resources);
+  if (!found.ok) return printFailures(env.err, found.error);
+  const changes = found.value.map((target) => ({ target, changed: changeEnv(ctx, target, vars, parsed.value.remove) }));
   if (bool(ctx.flags, "list")) return 0;
-  const errors: Failure[] = [];
-  for (const { t, changed } of changes) {
-    if (!changed.ok) {
-      errors.push(`error: ${objectName(t.type, t.object)} ${changed.error}\n`);
-      continue;
-    }
-    const patch = podTemplatePatch(t.object, changed.value);
-    if (!patch.ok) {
-      errors.push(`error: ${objectName(t.type, t.object)} ${patch.error}\n`);
-      continue;
-    }
-    if (isEmptyPatch(patch.value)) continue;
-    let result = changed.value;
-    if (!(local || dryRun.value === "client")) {
-      const meta = t.object.metadata;
-      const r = serverPatch(env.api, t.type, meta.namespace, meta.name ?? "", "strategic", patch.value, { dryRun: dryRun.value === "server" });
-      if (!r.ok) {
-        errors.push(`failed to patch env update to pod template: ${typeof r.error === "string" ? r.error : r.error.message}`);
-        continue;
-      }
-      if (vars.length === 0 && split.env.length === 0) return printFailure(env.err, "at least one environment variable must be provided");
-      printWarnings(env.err, r.value.warnings);
-      result = r.value.object;
-    }
-    const text = printer.value.print(result, t.type);
-    if (!text.ok) return printFailure(env.err, text.error);
-    env.out(text.value);
-  }
-  return printFailures(env.err, errors);
+  return patchPodTemplates(env, changes, {
+    local,
+    dryRun: dryRun.value,
+    printer: printer.value,
+    patchError: "failed to patch env update to pod template: ",
+    errorAfterPatch: vars.length === 0 && split.env.length === 0 ? "at least one environment variable must be provided" : undefined,
+  });
 }
 
 export const setEnvCommand: CommandSpec = {

@@ -6,24 +6,19 @@
  */
 import type { ResourceType } from "../../../api/resources";
 import { resolveResource } from "../../../api/resources";
-import type { KubeObject } from "../../../api/object";
 import type { CommandContext, CommandSpec } from "../../command";
 import { bool, list, str } from "../../flags";
 import { fieldManagerFlag } from "../create/common-flags";
 import { objectPrinter, PRINT_FLAGS } from "../create/print-flags";
 import { DRY_RUN_FLAG, parseDryRun } from "../dry-run";
-import type { Failure } from "../../patch/failure";
 import { printFailure, printFailures } from "../../patch/failure";
 import { parsePairs, resourcesAndPairs } from "../../patch/pairs";
-import { printWarnings } from "../../patch/print-warnings";
-import { serverPatch } from "../../patch/server-patch";
-import { resolveTargets } from "../../patch/targets";
-import { filenameFlags, localFlag, RECORD_FLAG } from "../../patch/verb-flags";
-import { containersOf, isEmptyPatch, objectName, podSpecOf, podTemplatePatch } from "./pod-template";
+import type { Target } from "../../patch/targets";
+import { filenameFlags, localFlag, RECORD_FLAG, SELECTOR_FLAG } from "../../patch/verb-flags";
+import type { TemplateChange } from "./pod-template";
+import { containersOf, LOCAL_RESOURCE_ERROR, objectError, patchPodTemplates, podSpecOf, templateTargets } from "./pod-template";
 
 const POD = resolveResource("pods") as ResourceType;
-
-const LOCAL_RESOURCE_ERROR = "error: you must specify resources by --filename when --local is set.";
 
 function validate(ctx: CommandContext, resources: readonly string[], images: ReadonlyMap<string, string>, dryRun: string): string[] {
   const errors: string[] = [];
@@ -35,12 +30,12 @@ function validate(ctx: CommandContext, resources: readonly string[], images: Rea
   return errors;
 }
 
-/** The object with the images set, and the containers that could not be found. */
-function setImages(object: KubeObject, images: ReadonlyMap<string, string>): { ok: true; value: { object: KubeObject; missing: string[] } } | { ok: false; error: string } {
-  const copy = structuredClone(object);
+/** The object with the images set; a container that cannot be found is reported, the others still set. */
+function setImages(t: Target, images: ReadonlyMap<string, string>): TemplateChange {
+  const copy = structuredClone(t.object);
   const spec = podSpecOf(copy);
-  if (!spec.ok) return spec;
-  const missing: string[] = [];
+  if (!spec.ok) return { ok: false, error: objectError(t, spec.error) };
+  const notFound: string[] = [];
   for (const [name, image] of images) {
     let found = false;
     for (const field of ["initContainers", "containers"] as const) {
@@ -51,9 +46,9 @@ function setImages(object: KubeObject, images: ReadonlyMap<string, string>): { o
         }
       }
     }
-    if (!found) missing.push(name);
+    if (!found) notFound.push(`error: unable to find container named "${name}"`);
   }
-  return { ok: true, value: { object: copy, missing } };
+  return { ok: true, value: copy, errors: notFound };
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -68,49 +63,12 @@ async function run(ctx: CommandContext): Promise<number> {
   if (!pairs.ok) return printFailure(env.err, pairs.error);
   const local = bool(ctx.flags, "local");
   if (local && split.value.resources.length > 0) return printFailure(env.err, LOCAL_RESOURCE_ERROR);
-  const found = resolveTargets(env, {
-    args: split.value.resources,
-    filenames: list(ctx.flags, "filename"),
-    recursive: bool(ctx.flags, "recursive"),
-    selector: str(ctx.flags, "selector"),
-    all: bool(ctx.flags, "all"),
-    fetch: !local,
-  });
-  if (!found.ok) return printFailure(env.err, found.error);
-  if (found.value.errors.length > 0) return printFailures(env.err, found.value.errors);
+  const found = templateTargets(ctx, split.value.resources);
+  if (!found.ok) return printFailures(env.err, found.error);
   const invalid = validate(ctx, split.value.resources, pairs.value.set, dryRun.value);
   if (invalid.length > 0) return printFailures(env.err, invalid);
-
-  const errors: Failure[] = [];
-  for (const t of found.value.targets) {
-    const changed = setImages(t.object, pairs.value.set);
-    if (!changed.ok) {
-      errors.push(`error: ${objectName(t.type, t.object)} ${changed.error}\n`);
-      continue;
-    }
-    for (const name of changed.value.missing) errors.push(`error: unable to find container named "${name}"`);
-    const patch = podTemplatePatch(t.object, changed.value.object);
-    if (!patch.ok) {
-      errors.push(`error: ${objectName(t.type, t.object)} ${patch.error}\n`);
-      continue;
-    }
-    if (isEmptyPatch(patch.value)) continue;
-    let result = changed.value.object;
-    if (!(local || dryRun.value === "client")) {
-      const meta = t.object.metadata;
-      const r = serverPatch(env.api, t.type, meta.namespace, meta.name ?? "", "strategic", patch.value, { dryRun: dryRun.value === "server" });
-      if (!r.ok) {
-        errors.push(`failed to patch image update to pod template: ${typeof r.error === "string" ? r.error : r.error.message}`);
-        continue;
-      }
-      printWarnings(env.err, r.value.warnings);
-      result = r.value.object;
-    }
-    const text = printer.value.print(result, t.type);
-    if (!text.ok) return printFailure(env.err, text.error);
-    env.out(text.value);
-  }
-  return printFailures(env.err, errors);
+  const changes = found.value.map((target) => ({ target, changed: setImages(target, pairs.value.set) }));
+  return patchPodTemplates(env, changes, { local, dryRun: dryRun.value, printer: printer.value, patchError: "failed to patch image update to pod template: " });
 }
 
 export const setImageCommand: CommandSpec = {
@@ -140,7 +98,7 @@ kubectl set image -f path/to/file.yaml nginx=nginx:1.9.1 --local -o yaml`,
     fieldManagerFlag("kubectl-set"),
     ...filenameFlags("identifying the resource to get from a server."),
     localFlag("If true, set image will NOT contact api-server but run locally."),
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    SELECTOR_FLAG,
     RECORD_FLAG,
   ],
   run,

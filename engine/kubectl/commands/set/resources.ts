@@ -5,22 +5,19 @@
  */
 import type { ResourceType } from "../../../api/resources";
 import { resolveResource } from "../../../api/resources";
-import type { KubeObject } from "../../../api/object";
 import type { CommandContext, CommandSpec } from "../../command";
-import { bool, list, str } from "../../flags";
+import { bool, str } from "../../flags";
 import { fieldManagerFlag } from "../create/common-flags";
 import { objectPrinter, PRINT_FLAGS } from "../create/print-flags";
 import { DRY_RUN_FLAG, parseDryRun } from "../dry-run";
-import type { Failure } from "../../patch/failure";
 import { printFailure, printFailures } from "../../patch/failure";
-import { printWarnings } from "../../patch/print-warnings";
-import { serverPatch } from "../../patch/server-patch";
 import type { JsonMap } from "../../patch/smp-lists";
 import { isMap } from "../../patch/smp-lists";
-import { resolveTargets } from "../../patch/targets";
-import { filenameFlags, localFlag, RECORD_FLAG } from "../../patch/verb-flags";
+import type { Target } from "../../patch/targets";
+import { filenameFlags, localFlag, RECORD_FLAG, SELECTOR_FLAG } from "../../patch/verb-flags";
 import { canonicalQuantity, QUANTITY_ERROR } from "./canonical-quantity";
-import { containersOf, isEmptyPatch, objectName, podSpecOf, podTemplatePatch } from "./pod-template";
+import type { TemplateChange } from "./pod-template";
+import { containersOf, globMatch, LOCAL_RESOURCE_ERROR, objectError, patchPodTemplates, podSpecOf, templateTargets } from "./pod-template";
 
 const POD = resolveResource("pods") as ResourceType;
 
@@ -40,23 +37,24 @@ function resourceList(spec: string): ResourceList {
   return { ok: true, value: out };
 }
 
-/** filepath.Match for the container selector. */
-function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-  return re.test(name);
+interface Requirements {
+  readonly limits?: Record<string, string>;
+  readonly requests?: Record<string, string>;
 }
 
-function setResources(object: KubeObject, selector: string, limits: Record<string, string>, requests: Record<string, string>, haveLimits: boolean, haveRequests: boolean): { ok: true; value: { object: KubeObject; found: boolean } } | { ok: false; error: string } {
-  const copy = structuredClone(object);
+/** The object with the requirements merged into the containers `selector` matches, none of which is an error. */
+function setResources(t: Target, selector: string, req: Requirements): TemplateChange {
+  const copy = structuredClone(t.object);
   const spec = podSpecOf(copy);
-  if (!spec.ok) return spec;
+  if (!spec.ok) return { ok: false, error: objectError(t, spec.error) };
   const selected = containersOf(spec.value, "containers").filter((c) => globMatch(selector, String(c.name ?? "")));
   for (const c of selected) {
     const res: JsonMap = isMap(c.resources) ? c.resources : (c.resources = {});
-    if (haveLimits) res.limits = { ...(isMap(res.limits) ? res.limits : {}), ...limits };
-    if (haveRequests) res.requests = { ...(isMap(res.requests) ? res.requests : {}), ...requests };
+    if (req.limits) res.limits = { ...(isMap(res.limits) ? res.limits : {}), ...req.limits };
+    if (req.requests) res.requests = { ...(isMap(res.requests) ? res.requests : {}), ...req.requests };
   }
-  return { ok: true, value: { object: copy, found: selected.length > 0 } };
+  if (selected.length === 0) return { ok: false, error: `error: unable to find container named ${selector}` };
+  return { ok: true, value: copy };
 }
 
 async function run(ctx: CommandContext): Promise<number> {
@@ -66,10 +64,9 @@ async function run(ctx: CommandContext): Promise<number> {
   const printer = objectPrinter(env, ctx.flags, "resource requirements updated", dryRun.value, POD);
   if (!printer.ok) return printFailure(env.err, printer.error);
   const local = bool(ctx.flags, "local");
-  if (local && ctx.args.length > 0) return printFailure(env.err, "error: you must specify resources by --filename when --local is set.");
-  const found = resolveTargets(env, { args: ctx.args, filenames: list(ctx.flags, "filename"), recursive: bool(ctx.flags, "recursive"), selector: str(ctx.flags, "selector"), all: bool(ctx.flags, "all"), fetch: !local });
-  if (!found.ok) return printFailure(env.err, found.error);
-  if (found.value.errors.length > 0) return printFailures(env.err, found.value.errors);
+  if (local && ctx.args.length > 0) return printFailure(env.err, LOCAL_RESOURCE_ERROR);
+  const found = templateTargets(ctx, ctx.args);
+  if (!found.ok) return printFailures(env.err, found.error);
   if (local && dryRun.value === "server") return printFailure(env.err, "cannot specify --local and --dry-run=server - did you mean --dry-run=client?");
   if (bool(ctx.flags, "all") && str(ctx.flags, "selector")) return printFailure(env.err, "cannot set --all and --selector at the same time");
   const limitsText = str(ctx.flags, "limits");
@@ -80,40 +77,9 @@ async function run(ctx: CommandContext): Promise<number> {
   const requests = resourceList(requestsText);
   if (!requests.ok) return printFailure(env.err, requests.error);
 
-  const selector = str(ctx.flags, "containers");
-  const errors: Failure[] = [];
-  for (const t of found.value.targets) {
-    const changed = setResources(t.object, selector, limits.value, requests.value, limitsText !== "", requestsText !== "");
-    if (!changed.ok) {
-      errors.push(`error: ${objectName(t.type, t.object)} ${changed.error}\n`);
-      continue;
-    }
-    if (!changed.value.found) {
-      errors.push(`error: unable to find container named ${selector}`);
-      continue;
-    }
-    const patch = podTemplatePatch(t.object, changed.value.object);
-    if (!patch.ok) {
-      errors.push(`error: ${objectName(t.type, t.object)} ${patch.error}\n`);
-      continue;
-    }
-    if (isEmptyPatch(patch.value)) continue;
-    let result = changed.value.object;
-    if (!(local || dryRun.value === "client")) {
-      const meta = t.object.metadata;
-      const r = serverPatch(env.api, t.type, meta.namespace, meta.name ?? "", "strategic", patch.value, { dryRun: dryRun.value === "server" });
-      if (!r.ok) {
-        errors.push(`failed to patch resources update to pod template ${typeof r.error === "string" ? r.error : r.error.message}`);
-        continue;
-      }
-      printWarnings(env.err, r.value.warnings);
-      result = r.value.object;
-    }
-    const text = printer.value.print(result, t.type);
-    if (!text.ok) return printFailure(env.err, text.error);
-    env.out(text.value);
-  }
-  return printFailures(env.err, errors);
+  const req: Requirements = { limits: limitsText ? limits.value : undefined, requests: requestsText ? requests.value : undefined };
+  const changes = found.value.map((target) => ({ target, changed: setResources(target, str(ctx.flags, "containers"), req) }));
+  return patchPodTemplates(env, changes, { local, dryRun: dryRun.value, printer: printer.value, patchError: "failed to patch resources update to pod template " });
 }
 
 export const setResourcesCommand: CommandSpec = {
@@ -146,7 +112,7 @@ kubectl set resources -f path/to/file.yaml --limits=cpu=200m,memory=512Mi --loca
     { name: "limits", type: "string", usage: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges." },
     localFlag("If true, set resources will NOT contact api-server but run locally."),
     { name: "requests", type: "string", usage: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges." },
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
+    SELECTOR_FLAG,
     RECORD_FLAG,
   ],
   run,
