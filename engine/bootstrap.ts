@@ -5,6 +5,8 @@
  */
 import type { ApiServer } from "./api/server";
 import { resourceForKind } from "./api/resources";
+import { toYaml } from "./kubectl/printers/yaml";
+import type { Vfs } from "./shell/vfs";
 
 export interface NodeShape {
   readonly name: string;
@@ -97,18 +99,17 @@ function nodeObject(n: NodeShape, index: number, version: string) {
   };
 }
 
-function staticPod(name: string, node: NodeShape, image: string, command: string[], cpu: string, memory?: string) {
+/** A control-plane manifest as kubeadm writes it into /etc/kubernetes/manifests. */
+function staticPod(name: string, image: string, command: string[], cpu: string, memory?: string) {
   return {
     apiVersion: "v1",
     kind: "Pod",
     metadata: {
-      name: `${name}-${node.name}`,
+      name,
       namespace: "kube-system",
       labels: { component: name, tier: "control-plane" },
-      annotations: { "kubernetes.io/config.source": "file", "kubernetes.io/config.seen": "2026-01-01T00:00:00.000000000Z" },
     },
     spec: {
-      nodeName: node.name,
       hostNetwork: true,
       priorityClassName: "system-node-critical",
       automountServiceAccountToken: false,
@@ -119,8 +120,12 @@ function staticPod(name: string, node: NodeShape, image: string, command: string
   };
 }
 
-/** Writes the initial objects; controllers then start the pods. */
-export function bootstrap(api: ApiServer, shape: ClusterShape): void {
+/**
+ * Writes the initial objects; controllers then start the pods. The control-plane static
+ * pods are manifest files on the control-plane node (the kubelet turns them into mirror
+ * pods), so `cat /etc/kubernetes/manifests/kube-apiserver.yaml` works as on a kubeadm node.
+ */
+export function bootstrap(api: ApiServer, shape: ClusterShape, nodeFs: (node: string) => Vfs | undefined = () => undefined): void {
   const t = (kind: string) => {
     const r = resourceForKind(kind);
     if (!r) throw new Error(`unknown kind ${kind}`);
@@ -134,12 +139,17 @@ export function bootstrap(api: ApiServer, shape: ClusterShape): void {
   if (cp) {
     const v = shape.version;
     const pods = [
-      staticPod("etcd", cp, "registry.k8s.io/etcd:3.6.5-0", ["etcd", `--advertise-client-urls=https://${cp.ip}:2379`, "--data-dir=/var/lib/etcd", `--listen-client-urls=https://127.0.0.1:2379,https://${cp.ip}:2379`, `--name=${cp.name}`], "100m", "100Mi"),
-      staticPod("kube-apiserver", cp, `registry.k8s.io/kube-apiserver:${v}`, ["kube-apiserver", `--advertise-address=${cp.ip}`, "--allow-privileged=true", "--authorization-mode=Node,RBAC", "--enable-admission-plugins=NodeRestriction", "--etcd-servers=https://127.0.0.1:2379", "--secure-port=6443", "--service-cluster-ip-range=10.96.0.0/12"], "250m"),
-      staticPod("kube-controller-manager", cp, `registry.k8s.io/kube-controller-manager:${v}`, ["kube-controller-manager", "--allocate-node-cidrs=true", "--cluster-cidr=10.244.0.0/16", "--kubeconfig=/etc/kubernetes/controller-manager.conf", "--leader-elect=true", "--use-service-account-credentials=true"], "200m"),
-      staticPod("kube-scheduler", cp, `registry.k8s.io/kube-scheduler:${v}`, ["kube-scheduler", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"], "100m"),
+      staticPod("etcd", "registry.k8s.io/etcd:3.6.5-0", ["etcd", `--advertise-client-urls=https://${cp.ip}:2379`, "--data-dir=/var/lib/etcd", `--listen-client-urls=https://127.0.0.1:2379,https://${cp.ip}:2379`, `--name=${cp.name}`], "100m", "100Mi"),
+      staticPod("kube-apiserver", `registry.k8s.io/kube-apiserver:${v}`, ["kube-apiserver", `--advertise-address=${cp.ip}`, "--allow-privileged=true", "--authorization-mode=Node,RBAC", "--enable-admission-plugins=NodeRestriction", "--etcd-servers=https://127.0.0.1:2379", "--secure-port=6443", "--service-cluster-ip-range=10.96.0.0/12"], "250m"),
+      staticPod("kube-controller-manager", `registry.k8s.io/kube-controller-manager:${v}`, ["kube-controller-manager", "--allocate-node-cidrs=true", "--cluster-cidr=10.244.0.0/16", "--kubeconfig=/etc/kubernetes/controller-manager.conf", "--leader-elect=true", "--use-service-account-credentials=true"], "200m"),
+      staticPod("kube-scheduler", `registry.k8s.io/kube-scheduler:${v}`, ["kube-scheduler", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"], "100m"),
     ];
-    for (const p of pods) api.create(t("Pod"), "kube-system", p);
+    const fs = nodeFs(cp.name);
+    fs?.mkdir("/etc/kubernetes/manifests", { parents: true });
+    for (const p of pods) {
+      if (fs) fs.writeFile(`/etc/kubernetes/manifests/${p.metadata.name}.yaml`, toYaml(p));
+      else api.create(t("Pod"), "kube-system", { ...p, metadata: { ...p.metadata, name: `${p.metadata.name}-${cp.name}` }, spec: { ...p.spec, nodeName: cp.name } });
+    }
   }
   const proxy = api.create(t("DaemonSet"), "kube-system", {
     metadata: { name: "kube-proxy", labels: { "k8s-app": "kube-proxy" } },
@@ -173,6 +183,41 @@ export function bootstrap(api: ApiServer, shape: ClusterShape): void {
       });
     });
   }
+  api.create(t("ServiceAccount"), "kube-system", { metadata: { name: "coredns" } });
+  api.create(t("Deployment"), "kube-system", {
+    metadata: { name: "coredns", labels: { "k8s-app": "kube-dns" } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { "k8s-app": "kube-dns" } },
+      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 1 } },
+      template: {
+        metadata: { labels: { "k8s-app": "kube-dns" } },
+        spec: {
+          containers: [
+            {
+              name: "coredns",
+              image: "registry.k8s.io/coredns/coredns:v1.12.1",
+              args: ["-conf", "/etc/coredns/Corefile"],
+              ports: [
+                { containerPort: 53, name: "dns", protocol: "UDP" },
+                { containerPort: 53, name: "dns-tcp", protocol: "TCP" },
+                { containerPort: 9153, name: "metrics", protocol: "TCP" },
+              ],
+              resources: { limits: { memory: "170Mi" }, requests: { cpu: "100m", memory: "70Mi" } },
+            },
+          ],
+          dnsPolicy: "Default",
+          nodeSelector: { "kubernetes.io/os": "linux" },
+          priorityClassName: "system-cluster-critical",
+          serviceAccountName: "coredns",
+          tolerations: [
+            { key: "CriticalAddonsOnly", operator: "Exists" },
+            { effect: "NoSchedule", key: "node-role.kubernetes.io/control-plane" },
+          ],
+        },
+      },
+    },
+  });
   api.create(t("Service"), "kube-system", {
     metadata: { name: "kube-dns", labels: { "k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS" } },
     spec: {

@@ -10,12 +10,22 @@ import type { ClockState } from "./clock/clock";
 import { Clock } from "./clock/clock";
 import type { Controller, ControllerContext } from "./controllers/controller";
 import { eventRecorder } from "./controllers/events";
+import { cronJobController } from "./controllers/cronjob";
+import { daemonSetController } from "./controllers/daemonset";
+import { deploymentController } from "./controllers/deployment/deployment-controller";
 import { garbageCollector } from "./controllers/garbage-collector";
-import { kubelet } from "./controllers/kubelet";
+import { jobController } from "./controllers/job";
+import { kubelet } from "./controllers/kubelet/kubelet";
 import { kubernetesService } from "./controllers/kubernetes-service";
 import { namespaceController } from "./controllers/namespace";
-import { scheduler } from "./controllers/scheduler";
+import { nodeLifecycle } from "./controllers/node-lifecycle";
+import { replicaSetController } from "./controllers/replicaset";
+import { scheduler } from "./controllers/scheduler/scheduler";
+import { serviceNetwork } from "./controllers/service-network";
 import type { RandomState } from "./random";
+import { SimulatedRuntime } from "./runtime/simulated-runtime";
+import type { ContainerRuntime, RuntimeState } from "./runtime/types";
+import type { Vfs } from "./shell/vfs";
 import { bootstrap } from "./bootstrap";
 import type { ClusterShape } from "./bootstrap";
 
@@ -24,50 +34,86 @@ export interface ClusterSnapshot {
   readonly clock: ClockState;
   readonly random: RandomState;
   readonly store: StoreState;
+  readonly runtime: RuntimeState;
 }
 
-const CONTROLLERS: readonly Controller[] = [namespaceController, kubernetesService, garbageCollector, scheduler, kubelet];
+/** What a cluster needs from the workspace around it: the nodes' own file systems. */
+export interface ClusterHost {
+  nodeFs(node: string): Vfs | undefined;
+  /** grows whenever a file changes on any host (a static pod manifest written, say) */
+  fsChanges(): number;
+}
+
+const NO_HOST: ClusterHost = { nodeFs: () => undefined, fsChanges: () => 0 };
+
+/** In the order kube-controller-manager's work usually lands; every pass runs them all. */
+const CONTROLLERS: readonly Controller[] = [
+  namespaceController,
+  kubernetesService,
+  garbageCollector,
+  deploymentController,
+  replicaSetController,
+  daemonSetController,
+  jobController,
+  cronJobController,
+  nodeLifecycle,
+  scheduler,
+  kubelet,
+];
 
 const CLUSTER_AGE_MS = 7 * 24 * 3600 * 1000;
 
 /** Enough passes for a chain of writes to settle; more means controllers are fighting. */
-const MAX_PASSES = 50;
+const MAX_PASSES = 200;
 
 export class Cluster {
   readonly api: ApiServer;
+  readonly runtime: ContainerRuntime;
   private readonly clock: Clock;
   private readonly random: RandomState;
+  /**
+   * What each controller saw the last time it ran and wrote nothing. Controllers are
+   * functions of the store, the node files and their own wake-ups, so while those stay
+   * the same, running one again would change nothing: it is skipped. A cache only, so
+   * it is not part of the snapshot.
+   */
+  private readonly quietAt = new Map<string, string>();
+  private readonly woken = new Set<string>();
 
   private constructor(
     readonly name: string,
     clock: ClockState,
     random: RandomState,
     store: StoreState | undefined,
+    runtime: RuntimeState | undefined,
+    private readonly host: ClusterHost,
   ) {
     this.clock = new Clock(clock);
     this.random = { ...random };
     this.api = new ApiServer(new Store(store), { now: () => this.clock.now(), random: this.random });
+    const simulated = new SimulatedRuntime(runtime);
+    simulated.setNetwork(serviceNetwork(this.api.store));
+    this.runtime = simulated;
   }
 
   /**
    * A fresh cluster shaped like a kubeadm one, at virtual time `startTime`. It was set up
    * a week earlier, as a lab cluster is, and the events of that day have expired.
    */
-  static create(shape: ClusterShape, startTime: number, seed: number): Cluster {
-    const c = new Cluster(shape.name, { now: startTime - CLUSTER_AGE_MS, seq: 0, timers: [] }, { seed }, undefined);
-    bootstrap(c.api, shape);
-    c.settle();
+  static create(shape: ClusterShape, startTime: number, seed: number, host: ClusterHost = NO_HOST): Cluster {
+    const c = new Cluster(shape.name, { now: startTime - CLUSTER_AGE_MS, seq: 0, timers: [] }, { seed }, undefined, undefined, host);
+    bootstrap(c.api, shape, (node) => host.nodeFs(node));
+    c.advance(CLUSTER_AGE_MS);
     for (const e of c.api.store.list("events")) c.api.store.remove("events", e.metadata.namespace, e.metadata.name ?? "");
-    c.clock.moveTo(startTime);
     return c;
   }
 
-  static restore(s: ClusterSnapshot): Cluster {
-    return new Cluster(s.name, s.clock, s.random, s.store);
+  static restore(s: ClusterSnapshot, host: ClusterHost = NO_HOST): Cluster {
+    return new Cluster(s.name, s.clock, s.random, s.store, s.runtime, host);
   }
 
   snapshot(): ClusterSnapshot {
-    return { name: this.name, clock: this.clock.toState(), random: { ...this.random }, store: this.api.store.toState() };
+    return { name: this.name, clock: this.clock.toState(), random: { ...this.random }, store: this.api.store.toState(), runtime: this.runtime.toState() };
   }
 
   now(): number {
@@ -79,16 +125,27 @@ export class Cluster {
       api: this.api,
       events: eventRecorder(this.api),
       random: this.random,
+      runtime: this.runtime,
+      nodeFs: (node) => this.host.nodeFs(node),
       now: () => this.clock.now(),
       wakeAt: (at, key) => this.clock.schedule(at, controller, key),
     };
+  }
+
+  private seen(): string {
+    return `${this.api.store.changeCount}/${this.host.fsChanges()}`;
   }
 
   /** Runs every controller until none writes, at the current virtual time. */
   settle(): void {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let wrote = false;
-      for (const c of CONTROLLERS) wrote = c.reconcile(this.context(c.name)) || wrote;
+      for (const c of CONTROLLERS) {
+        if (!this.woken.has(c.name) && this.quietAt.get(c.name) === this.seen()) continue;
+        this.woken.delete(c.name);
+        if (c.reconcile(this.context(c.name))) wrote = true;
+        else this.quietAt.set(c.name, this.seen());
+      }
       if (!wrote) return;
     }
   }
@@ -97,7 +154,10 @@ export class Cluster {
   advance(ms: number): void {
     const target = this.clock.now() + Math.max(0, ms);
     this.settle();
-    while (this.clock.popDue(target)) this.settle();
+    for (let t = this.clock.popDue(target); t; t = this.clock.popDue(target)) {
+      this.woken.add(t.controller);
+      this.settle();
+    }
     this.clock.moveTo(target);
     this.settle();
   }

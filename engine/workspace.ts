@@ -5,7 +5,7 @@
  */
 import type { ClusterShape } from "./bootstrap";
 import { DEFAULT_CLUSTER } from "./bootstrap";
-import type { ClusterSnapshot } from "./cluster";
+import type { ClusterHost, ClusterSnapshot } from "./cluster";
 import { Cluster } from "./cluster";
 import type { ClusterEndpoint } from "./kubectl/kubeconfig";
 import { KUBECONFIG_PATH, kubeconfigFor, serializeKubeconfig } from "./kubectl/kubeconfig";
@@ -55,9 +55,20 @@ export class Workspace {
   private readonly shell: Shell;
   private time: TimeMode = { kind: "headless" };
 
-  private constructor(clusters: Cluster[], hosts: Record<string, VfsState>, shell: ShellState | undefined) {
-    this.clusters = new Map(clusters.map((c) => [c.name, c]));
+  private constructor(
+    clusters: (host: ClusterHost) => Cluster[],
+    hosts: Record<string, VfsState>,
+    shell: ShellState | undefined,
+    /** the time files get while the clusters are still being built */
+    private readonly bootTime: number,
+  ) {
     this.hosts = new Map(Object.entries(hosts).map(([h, s]) => [h, new Vfs(s, () => this.now())]));
+    const fsChanges = () => {
+      let n = 0;
+      for (const fs of this.hosts.values()) n += fs.changeCount;
+      return n;
+    };
+    this.clusters = new Map(clusters({ nodeFs: (node) => this.hosts.get(node), fsChanges }).map((c) => [c.name, c]));
     this.shell = new Shell(shell ?? newShellState(BASE_HOST), {
       fs: (host) => this.hosts.get(host),
       hosts: () => [...this.hosts.keys()],
@@ -69,7 +80,6 @@ export class Workspace {
 
   static create(opts: WorkspaceOptions): Workspace {
     const shapes = opts.clusters ?? [DEFAULT_CLUSTER];
-    const clusters = shapes.map((s, i) => Cluster.create(s, opts.startTime, opts.seed + i));
     const hosts: Record<string, VfsState> = {};
     for (const s of shapes) for (const n of s.nodes) hosts[n.name] = newHostFs(n.name, opts.startTime);
     if (!hosts[BASE_HOST]) hosts[BASE_HOST] = newHostFs(BASE_HOST, opts.startTime);
@@ -77,11 +87,11 @@ export class Workspace {
     base.mkdir("/root/.kube", { parents: true });
     base.writeFile(KUBECONFIG_PATH, serializeKubeconfig(kubeconfigFor(shapes.map(endpoint))));
     hosts[BASE_HOST] = base.toState();
-    return new Workspace(clusters, hosts, undefined);
+    return new Workspace((host) => shapes.map((s, i) => Cluster.create(s, opts.startTime, opts.seed + i, host)), hosts, undefined, opts.startTime);
   }
 
   static restore(s: WorkspaceSnapshot): Workspace {
-    return new Workspace(s.clusters.map((c) => Cluster.restore(c)), { ...s.hosts }, s.shell);
+    return new Workspace((host) => s.clusters.map((c) => Cluster.restore(c, host)), { ...s.hosts }, s.shell, s.clusters[0]?.clock.now ?? 0);
   }
 
   snapshot(): WorkspaceSnapshot {
@@ -99,7 +109,8 @@ export class Workspace {
 
   /** Virtual now; all clusters of a workspace share one time line. */
   now(): number {
-    return [...this.clusters.values()][0]?.now() ?? 0;
+    const first = this.clusters?.values().next().value;
+    return first ? first.now() : this.bootTime;
   }
 
   cluster(name: string): Cluster | undefined {

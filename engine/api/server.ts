@@ -137,6 +137,7 @@ export class ApiServer {
     meta.uid = uid;
     meta.creationTimestamp = timestamp(this.env.now());
     if (strategy.generation) meta.generation = 1;
+    if (type.plural === "daemonsets") stampTemplateGeneration(meta);
     const warnings = [...decodeWarnings, ...this.warnings(type, obj)];
     const stored = obj as KubeObject;
     if (!opts.dryRun) {
@@ -170,6 +171,7 @@ export class ApiServer {
     const causes = strategy.validateUpdate(obj, prev as Obj);
     if (causes.length) return fail(invalid(type.kind, name, causes));
     if (strategy.generation && JSON.stringify(sortKeys(obj.spec)) !== JSON.stringify(sortKeys(prev.spec))) meta.generation = (prev.metadata.generation ?? 1) + 1;
+    if (type.plural === "daemonsets") stampTemplateGeneration(meta);
     if (sameContent(obj, prev as Obj)) return ok({ object: prev, warnings });
     const stored = obj as KubeObject;
     if (!opts.dryRun) {
@@ -228,13 +230,26 @@ export class ApiServer {
     return ok({ object: next, removed: false });
   }
 
-  /** Final removal of a terminating object, as the kubelet (grace period 0) or a finalizer owner does. */
+  /**
+   * Final removal of a terminating object, as the kubelet's delete with grace period 0
+   * does; an object that still has finalizers stays until they are gone.
+   */
   finalize(type: ResourceType, object: KubeObject): void {
+    const current = this.store.get(type.plural, object.metadata.namespace, object.metadata.name ?? "");
+    if (!current) return;
+    if ((current.metadata.finalizers ?? []).length > 0) {
+      if (current.metadata.deletionGracePeriodSeconds !== 0) {
+        const meta = { ...current.metadata, deletionGracePeriodSeconds: 0, resourceVersion: this.store.nextResourceVersion() };
+        this.store.put(type.plural, { ...current, metadata: meta });
+      }
+      return;
+    }
     this.store.remove(type.plural, object.metadata.namespace, object.metadata.name ?? "");
   }
 
   private finishDeletionIfDone(type: ResourceType, o: KubeObject): void {
-    if (o.metadata.deletionTimestamp && (o.metadata.finalizers ?? []).length === 0 && type.plural !== "pods" && type.plural !== "namespaces") {
+    const podDone = type.plural !== "pods" || o.metadata.deletionGracePeriodSeconds === 0;
+    if (o.metadata.deletionTimestamp && (o.metadata.finalizers ?? []).length === 0 && podDone && type.plural !== "namespaces") {
       this.store.remove(type.plural, o.metadata.namespace, o.metadata.name ?? "");
     }
   }
@@ -257,6 +272,7 @@ export class ApiServer {
     obj.apiVersion = apiVersionOf(type);
     obj.kind = type.kind;
     if (!isObj(obj.metadata)) obj.metadata = {};
+    dropEmptyMetadata(obj.metadata as Obj);
     return ok({ obj, warnings: decoded.warnings });
   }
 
@@ -310,6 +326,17 @@ export class ApiServer {
     );
     return { clusterIPs, nodePorts };
   }
+}
+
+/** ObjectMeta's lists and maps are omitempty: an empty one is not stored, so it does not print as `[]`. */
+function dropEmptyMetadata(meta: Obj): void {
+  for (const k of ["finalizers", "ownerReferences"]) if (Array.isArray(meta[k]) && (meta[k] as unknown[]).length === 0) delete meta[k];
+  for (const k of ["labels", "annotations"]) if (isObj(meta[k]) && Object.keys(meta[k] as Obj).length === 0) delete meta[k];
+}
+
+/** The DaemonSet strategy keeps this annotation equal to the generation (daemonset/strategy.go). */
+function stampTemplateGeneration(meta: Obj): void {
+  meta.annotations = { ...(isObj(meta.annotations) ? meta.annotations : {}), "deprecated.daemonset.template.generation": String(meta.generation ?? 1) };
 }
 
 /** The service REST's patchAllocatedValues: IPs and node ports the update leaves out are kept. */

@@ -28,6 +28,7 @@ function keyOf(namespace: string | undefined, name: string): string {
 
 export class Store {
   private rv: number;
+  private writes = 0;
   private readonly byResource = new Map<string, Map<string, KubeObject>>();
   private readonly watchers = new Set<Watcher>();
 
@@ -47,6 +48,11 @@ export class Store {
 
   get resourceVersion(): number {
     return this.rv;
+  }
+
+  /** Grows with every put and remove (a delete takes no resourceVersion here): "has anything changed?" */
+  get changeCount(): number {
+    return this.writes;
   }
 
   /** The next resourceVersion, consumed by the write that stamps it. */
@@ -105,6 +111,7 @@ export class Store {
   }
 
   private emit(e: WatchEvent): void {
+    this.writes += 1;
     for (const w of this.watchers) w(e);
   }
 }

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   let script = "";
   for (let i = 0; i < PODS; i++) script += `kubectl run bench-${i} --image=nginx:1.27 -l app=bench >/dev/null\n`;
   await ws.run(script, sink);
+  ws.advance(60_000);
   const count = ws.cluster(shape.name)?.api.store.count("pods") ?? 0;
   process.stdout.write(`cluster: ${count} pods on ${shape.nodes.length} nodes (setup ${(performance.now() - setup).toFixed(0)} ms)\n\n`);
 
@@ -66,9 +67,30 @@ async function main(): Promise<void> {
   const line = await time(RUNS, () => ws.run("kubectl get pods -A | grep -c bench-1", sink));
   process.stdout.write(`shell: kubectl get pods -A | grep   ${stats(line)}\n`);
 
+  ws.advance(60_000);
+  const hour = await time(5, async () => ws.advance(3_600_000));
+  process.stdout.write(`advance 1 virtual hour, ${PODS} running pods   ${stats(hour)}\n`);
+
+  let loops = "";
+  for (let i = 0; i < 100; i++) loops += `kubectl run loop-${i} --image=busybox --restart=Never -- sh -c 'while true; do date >> /tmp/t; sleep 10; done' >/dev/null\n`;
+  await ws.run(loops, sink);
+  ws.advance(60_000);
+  const busy = await time(5, async () => ws.advance(3_600_000));
+  process.stdout.write(`same, plus 100 pods looping every 10 s  ${stats(busy)}\n`);
+
   const snap = performance.now();
   const json = JSON.stringify(ws.snapshot());
   process.stdout.write(`\nsnapshot: ${(json.length / 1024 / 1024).toFixed(1)} MiB JSON in ${(performance.now() - snap).toFixed(0)} ms\n`);
 }
 
+/** Idle workspaces schedule nothing on the real clock: CPU used while 100 of them sit for two seconds. */
+async function idle(): Promise<void> {
+  const many = Array.from({ length: 100 }, (_, i) => Workspace.create({ startTime: Date.UTC(2026, 0, 27, 10), seed: i }));
+  const before = process.cpuUsage();
+  await new Promise((r) => setTimeout(r, 2000));
+  const used = process.cpuUsage(before);
+  process.stdout.write(`\n${many.length} idle workspaces, 2 s wall: ${((used.user + used.system) / 1000).toFixed(1)} ms CPU\n`);
+}
+
 await main();
+await idle();

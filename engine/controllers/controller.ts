@@ -4,12 +4,18 @@
  */
 import type { ApiServer } from "../api/server";
 import type { RandomState } from "../random";
+import type { ContainerRuntime } from "../runtime/types";
+import type { Vfs } from "../shell/vfs";
 import type { EventRecorder } from "./events";
 
 export interface ControllerContext {
   readonly api: ApiServer;
   readonly events: EventRecorder;
   readonly random: RandomState;
+  /** containers, their processes, files and images, on every node */
+  readonly runtime: ContainerRuntime;
+  /** a node's own file system (`/etc/kubernetes/manifests` for static pods), if the workspace has that host */
+  nodeFs(node: string): Vfs | undefined;
   now(): number;
   /** wake this controller again at `at` (virtual ms) */
   wakeAt(at: number, key: string): void;

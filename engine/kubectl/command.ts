@@ -5,6 +5,7 @@
  * one place (errors.ts).
  */
 import type { ApiServer } from "../api/server";
+import type { ContainerRuntime } from "../runtime/types";
 import type { Vfs } from "../shell/vfs";
 import type { FlagSpec, ParsedFlags } from "./flags";
 import type { Kubeconfig } from "./kubeconfig";
@@ -25,6 +26,8 @@ export type Editor = (file: { path: string; content: string }) => Promise<string
 /** What a verb may touch: the current context's cluster, the kubeconfig, the host's files. */
 export interface KubectlEnv {
   readonly api: ApiServer;
+  /** the containers of the current context's cluster: logs, exec, top */
+  readonly runtime: ContainerRuntime;
   readonly kubeconfig: Kubeconfig;
   /** the namespace of the current context, or `-n` */
   readonly namespace: string;

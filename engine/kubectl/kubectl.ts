@@ -4,6 +4,7 @@
  * clusters, and runs the verb.
  */
 import type { ApiServer } from "../api/server";
+import type { ContainerRuntime } from "../runtime/types";
 import type { ProgramContext } from "../shell/program";
 import type { CommandSpec, KubectlEnv } from "./command";
 import { parseFlags } from "./flags";
@@ -16,7 +17,7 @@ import { COMMANDS, NOT_YET } from "./registry";
 /** What kubectl needs from the workspace beyond the shell's program context. */
 export interface KubectlHost {
   /** the simulated cluster a kubeconfig cluster entry points at */
-  cluster(name: string): { readonly api: ApiServer; settle(): void } | undefined;
+  cluster(name: string): { readonly api: ApiServer; readonly runtime: ContainerRuntime; settle(): void } | undefined;
   readonly headless: boolean;
 }
 
@@ -130,6 +131,7 @@ export async function kubectl(ctx: ProgramContext, host: KubectlHost): Promise<n
   const nsFlag = typeof flags.values.namespace === "string" ? flags.values.namespace : "";
   const env: KubectlEnv = {
     api: (cluster ?? host.cluster(""))?.api as ApiServer,
+    runtime: (cluster ?? host.cluster(""))?.runtime as ContainerRuntime,
     kubeconfig,
     namespace: nsFlag || context?.context.namespace || "default",
     explicitNamespace: nsFlag !== "",

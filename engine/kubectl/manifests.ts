@@ -1,5 +1,5 @@
 /**
- * Reading `-f` sources: a file, a directory (its .json/.yaml/.yml files, `-R` to recurse),
+ * Reading `-f` sources (YAML 1.1, as sigs.k8s.io/yaml reads it: `0644` is octal, `yes` a boolean): a file, a directory (its .json/.yaml/.yml files, `-R` to recurse),
  * or `-` for stdin; multi-document YAML, JSON, and List kinds flattened. Errors carry
  * kubectl's texts and the YAML line number.
  */
@@ -51,7 +51,7 @@ export function parseManifests(text: string, source: string): ManifestRead {
       return { ok: false, error: `error: error parsing ${source}: ${(e as Error).message}` };
     }
   } else {
-    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
+    const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, version: "1.1" });
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
       const e = doc.errors[0];
       if (e) {

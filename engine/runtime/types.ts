@@ -76,6 +76,12 @@ export interface ExecResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /**
+   * Set when the command could not be started at all, with runc's text (`OCI runtime exec
+   * failed: exec failed: unable to start container process: exec: "bash": executable file not
+   * found in $PATH: unknown`); kubectl exec reports it as an internal error, not an exit code.
+   */
+  readonly startError?: string;
 }
 
 export interface Usage {
@@ -89,4 +95,48 @@ export interface RuntimeState {
   readonly volumes: Record<string, VfsState>;
   /** node name → normalized image refs present on it */
   readonly images: Record<string, string[]>;
+}
+
+export type PullResult =
+  | { readonly ok: true; readonly normalized: string; readonly imageID: string; readonly sizeBytes: number; readonly durationMs: number }
+  /** `error` is the CRI text the kubelet puts after `Failed to pull image "x": ` */
+  | { readonly ok: false; readonly error: string };
+
+/** What a volume starts with: an empty directory, or files projected from a ConfigMap, Secret or the downward API. */
+export type VolumeSource =
+  | { readonly kind: "empty" }
+  /** `mode`: the files' permission bits (the volume's defaultMode), 0o644 when unset */
+  | { readonly kind: "files"; readonly files: Readonly<Record<string, string>>; readonly mode?: number };
+
+/**
+ * The container runtime of one cluster (containerd and what runs inside containers).
+ * Deterministic: time comes in as `now`, the same calls give the same results. Container
+ * ids are chosen by the kubelet (`containerd://` is not part of them).
+ */
+export interface ContainerRuntime {
+  /** Pulls `image` onto `node` (it is then present there), or says why it cannot. */
+  pull(node: string, image: string): PullResult;
+  hasImage(node: string, image: string): boolean;
+  /** Creates a volume the containers of a pod mount; a second call with the same key keeps the first. */
+  ensureVolume(key: string, source: VolumeSource): void;
+  removeVolume(key: string): void;
+  /** Creates and starts a container's process at `now`. */
+  start(id: string, node: string, config: ContainerConfig, now: number): StartResult;
+  /** Runs the process forward to `now`: what it printed goes to its log, what it wrote to its files. */
+  step(id: string, now: number): ProcessStep;
+  /**
+   * Sends a signal at `now`. TERM: a process that handles it exits soon (`exited` at a later
+   * `at`, reached by step), one that ignores it (a shell running `sleep`) keeps running;
+   * KILL: exits at once with 137.
+   */
+  signal(id: string, signal: "TERM" | "KILL", now: number): ProcessStep;
+  probe(id: string, spec: ProbeSpec, now: number): ProbeResult;
+  /** Runs a command inside the container (kubectl exec, exec probes, preStop). */
+  exec(id: string, argv: readonly string[], stdin: string, now: number): ExecResult;
+  /** The container's log; with `now`, after running its processes up to then (what only logs is not woken for). */
+  logs(id: string, now?: number): readonly LogLine[];
+  usage(id: string, now: number): Usage;
+  /** Forgets a container (and its log). */
+  remove(id: string): void;
+  toState(): RuntimeState;
 }

@@ -29,6 +29,7 @@ const DEV_NULL = "/dev/null";
  * (a relative one is taken from "/"). Failures come back as VfsError values, never thrown.
  */
 export class Vfs {
+  private changes = 0;
   private readonly entries: Map<string, VfsEntry>;
   private used = 0;
 
@@ -40,6 +41,11 @@ export class Vfs {
     this.entries = new Map(Object.entries(state.entries).map(([p, e]) => [p, { ...e }]));
     if (!this.entries.has("/")) this.entries.set("/", { type: "dir", mode: 0o755, mtime: 0 });
     for (const e of this.entries.values()) if (e.type === "file") this.used += utf8Length(e.content);
+  }
+
+  /** Mutations since this value was built; lets the cluster notice a file written on a node. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   toState(): VfsState {
@@ -86,10 +92,12 @@ export class Vfs {
   }
 
   writeFile(path: string, content: string): VfsError | undefined {
+    this.changes++;
     return this.put(path, content, false);
   }
 
   appendFile(path: string, content: string): VfsError | undefined {
+    this.changes++;
     return this.put(path, content, true);
   }
 
@@ -108,6 +116,7 @@ export class Vfs {
   }
 
   mkdir(path: string, opts: { parents?: boolean; mode?: number } = {}): VfsError | undefined {
+    this.changes++;
     const p = normalizePath(path);
     const existing = this.entries.get(p);
     if (existing) return opts.parents && existing.type === "dir" ? undefined : vfsError("EEXIST", path);
@@ -123,6 +132,7 @@ export class Vfs {
   }
 
   remove(path: string, opts: { recursive?: boolean } = {}): VfsError | undefined {
+    this.changes++;
     const p = normalizePath(path);
     if (p === DEV_NULL) return undefined;
     const e = this.entries.get(p);
@@ -138,6 +148,7 @@ export class Vfs {
 
   /** Copies `src` to exactly `dst` (the caller decides "into a directory" semantics). */
   copy(src: string, dst: string, opts: { recursive?: boolean } = {}): VfsError | undefined {
+    this.changes++;
     const s = normalizePath(src);
     const d = normalizePath(dst);
     const e = this.entries.get(s);
@@ -170,6 +181,7 @@ export class Vfs {
 
   /** Renames `src` to exactly `dst`, replacing a file there. */
   move(src: string, dst: string): VfsError | undefined {
+    this.changes++;
     const s = normalizePath(src);
     const d = normalizePath(dst);
     const e = this.entries.get(s);
@@ -196,6 +208,7 @@ export class Vfs {
   }
 
   chmod(path: string, mode: number): VfsError | undefined {
+    this.changes++;
     const p = normalizePath(path);
     const e = this.entries.get(p);
     if (!e) return this.missing(path, p);
@@ -205,6 +218,7 @@ export class Vfs {
 
   /** Sets the mtime of an existing entry, or creates an empty file. */
   touch(path: string, mtime = this.now()): VfsError | undefined {
+    this.changes++;
     const p = normalizePath(path);
     if (p === DEV_NULL) return undefined;
     const e = this.entries.get(p);

@@ -40,8 +40,8 @@ function projectedTokenVolume(name: string): Obj {
   };
 }
 
-function addServiceAccountVolume(spec: Obj, random: RandomState): void {
-  if (spec.automountServiceAccountToken === false) return;
+function addServiceAccountVolume(spec: Obj, random: RandomState, mirror: boolean): void {
+  if (spec.automountServiceAccountToken === false || mirror) return;
   const containers = containersOf(spec);
   const mounted = containers.some((c) => Array.isArray(c.volumeMounts) && (c.volumeMounts as Obj[]).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT));
   if (mounted) return;
@@ -97,7 +97,9 @@ export function defaultPod(pod: Obj, random: RandomState): void {
   const sa = typeof spec.serviceAccountName === "string" && spec.serviceAccountName ? spec.serviceAccountName : typeof spec.serviceAccount === "string" && spec.serviceAccount ? spec.serviceAccount : "default";
   spec.serviceAccountName = sa;
   spec.serviceAccount = sa;
-  addServiceAccountVolume(spec, random);
+  // ServiceAccount admission leaves mirror pods (static pods' API copies) as the kubelet wrote them.
+  const annotations = ((pod.metadata as Obj | undefined)?.annotations ?? {}) as Obj;
+  addServiceAccountVolume(spec, random, annotations["kubernetes.io/config.mirror"] !== undefined);
   addDefaultTolerations(spec);
   if (spec.priority === undefined) spec.priority = PRIORITY_CLASSES[String(spec.priorityClassName ?? "")] ?? 0;
   if (spec.preemptionPolicy === undefined) spec.preemptionPolicy = "PreemptLowerPriority";

@@ -23,7 +23,7 @@ describe("kubectl describe: which objects", () => {
     const r = await kubectlLine(ws, "describe pod web-1");
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith("Name:             web-1\nNamespace:        default\n")).toBe(true);
-    expect(r.stdout).toContain("  Normal  Scheduled  0s    default-scheduler  Successfully assigned default/web-1 to node01\n");
+    expect(r.stdout).toContain("  Normal  Scheduled  0s    default-scheduler  Successfully assigned default/web-1 to node02\n");
     expect((await kubectlLine(ws, "describe pods/web-1")).stdout).toBe(r.stdout);
   });
 

@@ -40,6 +40,7 @@ async function edit(ws: Workspace, argv: string[], answers?: ((shown: string) =>
   if (!cluster) throw new Error("no cluster");
   const env: KubectlEnv = {
     api: cluster.api,
+    runtime: cluster.runtime,
     kubeconfig: kubeconfigFor([]),
     namespace: "default",
     explicitNamespace: false,

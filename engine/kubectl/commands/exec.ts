@@ -1,8 +1,9 @@
 /**
  * `kubectl exec` (pkg/cmd/exec/exec.go): finds the pod (or a workload's first pod) and
  * the container, with every refusal kubectl, the API server and the kubelet give on the
- * way. Running the command inside the container arrives with the container runtime; until
- * then a request that would reach a running container says so and fails.
+ * way, then runs the command in the container through the runtime: its output, and its
+ * exit status as `command terminated with exit code N`. Stdin reaches the command only
+ * with -i; under a TTY (-it at the terminal) its stderr comes back on stdout.
  */
 import type { KubeObject } from "../../api/object";
 import type { CommandContext, CommandSpec } from "../command";
@@ -10,7 +11,9 @@ import { fail, usageError } from "../errors";
 import { bool, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import { parseDuration } from "./delete";
+import { runtimeID } from "./logs/container-log";
 import { defaultContainer, findContainer, objectFor, podsOf } from "./logs/pod-target";
+import { setupTty } from "./logs/setup-tty";
 
 const DEPRECATED_FORM = "kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n";
 
@@ -95,14 +98,45 @@ async function run(ctx: CommandContext): Promise<number> {
     if (!d.ok) return fail(env.err, d.error);
     container = d.value;
   }
+  const stdin = bool(ctx.flags, "stdin");
+  const raw = setupTty(env, { stdin, tty: bool(ctx.flags, "tty"), quiet });
   const name = pod.metadata.name ?? "";
   // the API server's checks (streamLocation) come back as a Status
   if (!findContainer(pod, container)) return fail(env.err, { status: "Failure", reason: "BadRequest", code: 400, message: `container ${container} is not valid for pod ${name}` });
   if (!(pod.spec as { nodeName?: string } | undefined)?.nodeName) return fail(env.err, { status: "Failure", reason: "BadRequest", code: 400, message: `pod ${name} does not have a host assigned` });
   // the kubelet answers the upgrade with plain text
   if (!isRunning(pod, container)) return fail(env.err, `unable to upgrade connection: container not found ("${container}")`);
-  env.err(`error: cannot run "${command.join(" ")}" in container "${container}": commands inside containers are not available in this simulated cluster yet\n`);
-  return 1;
+  const id = runtimeId(pod, container);
+  const r = env.runtime.exec(id, command, stdin ? env.stdin : "", env.api.now());
+  if (r.startError !== undefined) {
+    return fail(env.err, `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(id, env.api.now())}": ${r.startError}`);
+  }
+  env.out(r.stdout);
+  if (raw) env.out(r.stderr);
+  else env.err(r.stderr);
+  if (r.exitCode !== 0) {
+    env.err(`command terminated with exit code ${r.exitCode}\n`);
+    return r.exitCode;
+  }
+  return 0;
+}
+
+/** The runtime's id of the container as the pod's status names it. */
+function runtimeId(pod: KubeObject, container: string): string {
+  const status = (pod.status ?? {}) as Record<string, { name: string; containerID?: string }[] | undefined>;
+  const all = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? []), ...(status.ephemeralContainerStatuses ?? [])];
+  return runtimeID(all.find((c) => c.name === container)?.containerID ?? "");
+}
+
+/** containerd names each exec session with a 64-hex id; derived here so output stays deterministic. */
+function execId(containerId: string, now: number): string {
+  let h = 2166136261;
+  let out = "";
+  for (let round = 0; out.length < 64; round++) {
+    for (const ch of `${containerId}/${now}/${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, 64);
 }
 
 export const execCommand: CommandSpec = {

@@ -1,19 +1,21 @@
 /**
  * `kubectl logs` (pkg/cmd/logs/logs.go, polymorphichelpers/logsforobject.go): the log of
  * one container of a pod, of every container (`--all-containers`), of a workload's first
- * pod (`deploy/web`) or of every pod a selector matches. The request for each container
- * goes through containerLog, which answers with the server's and kubelet's own errors.
- * `-f` keeps printing while the container runs; headless, it returns once nothing more
- * can happen.
+ * pod (`deploy/web`) or of every pod a selector matches, read from the container runtime.
+ * The request for each container goes through logContainerID, which answers with the
+ * server's and kubelet's own errors. `-f` keeps printing while the container runs;
+ * headless, it also returns once following could only be ended by Ctrl-C.
  */
 import type { StatusError } from "../../api/errors";
 import type { KubeObject } from "../../api/object";
 import { resourceForKind } from "../../api/resources";
+import type { LogLine } from "../../runtime/types";
 import type { CommandContext, CommandSpec, KubectlEnv } from "../command";
 import { fail, usageError } from "../errors";
 import { bool, int, str } from "../flags";
 import { parseDuration } from "./delete";
-import { containerLog } from "./logs/container-log";
+import { logContainerID, runtimeID } from "./logs/container-log";
+import { endsByItself, FOLLOW_POLL_MS, HEADLESS_FOLLOW_LIMIT_MS, linesAfter } from "./logs/headless-follow";
 import type { LogFilter } from "./logs/log-filter";
 import { renderLog } from "./logs/log-filter";
 import { allContainerNames, defaultContainer, findContainer, objectFor, podsOf } from "./logs/pod-target";
@@ -23,14 +25,15 @@ const USAGE = "[-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]";
 const USAGE_ERROR = `expected 'logs ${USAGE}'.\nPOD or TYPE/NAME is a required argument for the logs command`;
 /** logs.go selectorTail: a selector shows the last 10 lines unless --tail is given. */
 const SELECTOR_TAIL = 10;
-/** How long a headless `logs -f` may follow before it returns. */
-const HEADLESS_FOLLOW_LIMIT_MS = 10 * 60 * 1000;
 
 interface Stream {
   readonly namespace: string;
   readonly pod: string;
   readonly container: string;
-  printed: number;
+  /** the container instance read, fixed by the first request as a log stream is */
+  id?: string;
+  /** the last line printed */
+  last?: LogLine;
   done: boolean;
 }
 
@@ -82,7 +85,7 @@ async function podsToRead(ctx: CommandContext, obj: KubeObject, timeoutMs: numbe
 function streamsFor(ctx: CommandContext, pods: readonly KubeObject[], container: string): Stream[] | number {
   const env = ctx.env;
   const streams: Stream[] = [];
-  const stream = (p: KubeObject, c: string): Stream => ({ namespace: p.metadata.namespace ?? env.namespace, pod: p.metadata.name ?? "", container: c, printed: 0, done: false });
+  const stream = (p: KubeObject, c: string): Stream => ({ namespace: p.metadata.namespace ?? env.namespace, pod: p.metadata.name ?? "", container: c, done: false });
   for (const pod of pods) {
     if (bool(ctx.flags, "all-containers")) {
       const spec = (pod.spec ?? {}) as Record<string, { name: string }[] | undefined>;
@@ -108,29 +111,35 @@ function pump(env: KubectlEnv, s: Stream, filter: LogFilter, previous: boolean, 
     s.done = true;
     return undefined;
   }
-  const log = containerLog(pod, s.container, { previous });
-  if (!log.ok) {
-    s.done = true;
-    return log.error;
+  if (s.id === undefined) {
+    const id = logContainerID(pod, s.container, { previous });
+    if (!id.ok || id.value === undefined) {
+      s.done = true;
+      return id.ok ? undefined : id.error;
+    }
+    s.id = id.value;
   }
-  const fresh = log.value.slice(s.printed);
-  s.printed = log.value.length;
+  const fresh = linesAfter(env.runtime.logs(runtimeID(s.id), env.api.now()), s.last);
+  if (fresh.length) s.last = fresh[fresh.length - 1];
   const text = renderLog(fresh, { ...filter, ...(prefix ? { prefix: `[pod/${s.pod}/${s.container}] ` } : {}) });
   if (text) env.out(text);
   return undefined;
 }
 
-type StatusLists = Record<string, { name: string; state?: { running?: object } }[] | undefined>;
+type StatusLists = Record<string, { name: string; containerID?: string; state?: { running?: object } }[] | undefined>;
 
+/** The instance being read still runs (a restart starts a new one, with a new stream). */
 function running(env: KubectlEnv, s: Stream): boolean {
   const status = (env.api.store.get("pods", s.namespace, s.pod)?.status ?? {}) as StatusLists;
   const all = [...(status.containerStatuses ?? []), ...(status.initContainerStatuses ?? []), ...(status.ephemeralContainerStatuses ?? [])];
-  return Boolean(all.find((c) => c.name === s.container)?.state?.running);
+  const c = all.find((x) => x.name === s.container);
+  return Boolean(c?.state?.running && c.containerID === s.id);
 }
 
-/** Nothing will change by itself: no pod is starting or terminating. */
-function quiet(env: KubectlEnv): boolean {
-  return env.api.store.list("pods").every((p) => !p.metadata.deletionTimestamp && (p.status as { phase?: string } | undefined)?.phase !== "Pending");
+/** Headless, following stops when it went quiet and only Ctrl-C could end it, or at the cap. */
+function headlessDone(env: KubectlEnv, streams: readonly Stream[], quiet: boolean, start: number): boolean {
+  if (env.api.now() - start >= HEADLESS_FOLLOW_LIMIT_MS) return true;
+  return quiet && streams.every((s) => s.done || !endsByItself(env.api.store.get("pods", s.namespace, s.pod), s.container));
 }
 
 async function follow(ctx: CommandContext, streams: Stream[], first: LogFilter, prefix: boolean): Promise<number> {
@@ -139,9 +148,11 @@ async function follow(ctx: CommandContext, streams: Stream[], first: LogFilter, 
   const previous = bool(ctx.flags, "previous");
   let filter = first;
   for (;;) {
-    const before = streams.map((s) => s.printed);
+    let quiet = true;
     for (const s of streams.filter((x) => !x.done)) {
+      const before = s.last;
       const error = pump(env, s, filter, previous, prefix);
+      if (s.last !== before) quiet = false;
       if (error && !bool(ctx.flags, "ignore-errors")) return fail(env.err, error);
       if (error) env.out(`error: ${error.message}\n`);
       if (previous || !running(env, s)) s.done = true;
@@ -149,11 +160,8 @@ async function follow(ctx: CommandContext, streams: Stream[], first: LogFilter, 
     // --tail and --since choose where following starts; every later line is printed
     filter = { ...filter, tail: undefined, since: undefined };
     if (streams.every((s) => s.done) || env.signal.aborted) return 0;
-    if (env.headless) {
-      const idle = streams.every((s, i) => s.printed === before[i]);
-      if ((idle && quiet(env)) || env.api.now() - start >= HEADLESS_FOLLOW_LIMIT_MS) return 0;
-    }
-    await env.sleep(1000);
+    if (env.headless && headlessDone(env, streams, quiet, start)) return 0;
+    await env.sleep(FOLLOW_POLL_MS);
   }
 }
 

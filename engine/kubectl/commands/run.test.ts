@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { kubectlArgs, testWorkspace } from "../../testing";
+import type { Transcript } from "../../testing";
+import { kubectlArgs, kubectlLine, testWorkspace } from "../../testing";
+import type { Workspace } from "../../workspace";
 
 const golden = (name: string) => readFileSync(join(__dirname, "testdata", "run", name), "utf8");
 
@@ -54,10 +56,14 @@ status: {}
     expect(r.stdout).toBe('["sh","-c","echo hi"]');
   });
 
-  it("creates the pod: pod/NAME created, labelled run=NAME", async () => {
+  it("creates the pod: pod/NAME created, labelled run=NAME, running a few seconds later", async () => {
     const ws = testWorkspace();
     expect(await kubectlArgs(ws, ["run", "nginx", "--image=nginx"])).toEqual({ stdout: "pod/nginx created\n", stderr: "", status: 0 });
-    expect((await kubectlArgs(ws, ["get", "pods", "--show-labels"])).stdout).toBe("NAME    READY   STATUS    RESTARTS   AGE   LABELS\nnginx   1/1     Running   0          0s    run=nginx\n");
+    expect((await kubectlArgs(ws, ["get", "pods", "--show-labels"])).stdout).toBe(
+      "NAME    READY   STATUS              RESTARTS   AGE   LABELS\nnginx   0/1     ContainerCreating   0          0s    run=nginx\n",
+    );
+    ws.advance(5000);
+    expect((await kubectlArgs(ws, ["get", "pods", "--show-labels"])).stdout).toBe("NAME    READY   STATUS    RESTARTS   AGE   LABELS\nnginx   1/1     Running   0          5s    run=nginx\n");
     expect(await kubectlArgs(ws, ["run", "nginx", "--image=nginx"])).toEqual({ stdout: "", stderr: 'Error from server (AlreadyExists): pods "nginx" already exists\n', status: 1 });
   });
 
@@ -88,19 +94,6 @@ status: {}
     expect((await kubectlArgs(ws, ["get", "svc", "web", "-o", "jsonpath={.spec.type} {.spec.selector} {.spec.ports[0].port}/{.spec.ports[0].targetPort}"])).stdout).toBe('ClusterIP {"run":"web"} 80/80');
   });
 
-  it("waits for an attached pod, shows nothing of it yet, and deletes it with --rm", async () => {
-    const ws = testWorkspace();
-    const start = ws.now();
-    const r = await kubectlArgs(ws, ["run", "bb", "--image=busybox", "-it", "--rm", "--restart=Never", "--", "sh"]);
-    expect(r).toEqual({ stdout: 'pod "bb" deleted from default namespace\n', stderr: "", status: 0 });
-    expect(ws.now() - start).toBe(1000);
-    expect((await kubectlArgs(ws, ["get", "pod", "bb", "-o", "jsonpath={.metadata.deletionTimestamp}"])).stdout).not.toBe("");
-  });
-
-  it("deletes quietly with -q", async () => {
-    expect((await kubectlArgs(testWorkspace(), ["run", "bb", "--image=busybox", "-i", "-q", "--rm"])).stdout).toBe("");
-  });
-
   it.each<[string[], string]>([
     [["nginx"], 'error: required flag(s) "image" not set\n'],
     [["--image=nginx"], "error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n"],
@@ -123,5 +116,97 @@ status: {}
     [["x", "--image=nginx", "--pod-running-timeout=0s"], "error: --pod-running-timeout must be higher than zero\nSee 'kubectl run -h' for help and examples\n"],
   ])("kubectl run %j", async (args, stderr) => {
     expect(await kubectlArgs(testWorkspace(), ["run", ...args])).toEqual({ stdout: "", stderr, status: 1 });
+  });
+});
+
+const DELETED = (name: string) => `pod "${name}" deleted from default namespace\n`;
+const RECORDED = "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n";
+const PROMPT = "If you don't see a command prompt, try pressing enter.\n";
+
+/** A workspace with nginx 1.27 behind a Service named web. */
+async function webService(): Promise<Workspace> {
+  const ws = testWorkspace();
+  await kubectlLine(ws, "run web --image=nginx:1.27.4 --port=80 --expose");
+  ws.advance(5000);
+  return ws;
+}
+
+async function gone(ws: Workspace, pod: string): Promise<boolean> {
+  ws.advance(60_000);
+  return (await kubectlLine(ws, `get pod ${pod}`)).status === 1;
+}
+
+describe("kubectl run -i / --attach", () => {
+  it("prints what a short-lived container printed, then deletes it with --rm (the CKA wget check)", async () => {
+    const ws = await webService();
+    const r = await kubectlArgs(ws, ["run", "tmp", "--image=busybox", "--rm", "-it", "--restart=Never", "--", "wget", "-qO-", "http://web"]);
+    expect(r).toEqual({ stdout: golden("nginx-1.27-welcome.html") + DELETED("tmp"), stderr: "", status: 0 });
+    expect(await gone(ws, "tmp")).toBe(true);
+  });
+
+  it("prints a DNS lookup of a Service as busybox nslookup does inside the cluster", async () => {
+    const ws = await webService();
+    await kubectlArgs(ws, ["run", "bb", "--image=busybox", "--", "sleep", "3600"]);
+    ws.advance(5000);
+    const lookup = await kubectlLine(ws, "exec bb -- nslookup web");
+    const ip = (await kubectlArgs(ws, ["get", "svc", "web", "-o", "jsonpath={.spec.clusterIP}"])).stdout;
+    expect(lookup.stdout).toContain(`Name:\tweb.default.svc.cluster.local\nAddress: ${ip}\n`);
+    expect(await kubectlArgs(ws, ["run", "tmp", "--image=busybox", "--rm", "-i", "--restart=Never", "--", "nslookup", "web"])).toEqual({ stdout: lookup.stdout + DELETED("tmp"), stderr: "", status: 0 });
+  });
+
+  it("returns the container's exit code under --restart=Never, after deleting the pod", async () => {
+    const ws = testWorkspace();
+    const r = await kubectlArgs(ws, ["run", "tmp", "--image=busybox", "--rm", "-i", "--restart=Never", "--", "sh", "-c", "echo bad; exit 3"]);
+    expect(r).toEqual({ stdout: "bad\n" + DELETED("tmp"), stderr: "pod default/tmp terminated (Error)\n", status: 3 });
+  });
+
+  it("keeps the finished pod without --rm", async () => {
+    const ws = testWorkspace();
+    expect(await kubectlArgs(ws, ["run", "once", "--image=busybox", "-i", "--restart=Never", "--", "echo", "hi"])).toEqual({ stdout: "hi\n", stderr: "", status: 0 });
+    expect((await kubectlLine(ws, "get pod once")).stdout).toContain("once   0/1     Completed   0");
+  });
+
+  it("attaches to a container that runs a while: earlier output first, the session notice, then the rest as it comes", async () => {
+    const ws = testWorkspace();
+    const start = ws.now();
+    const r = await kubectlArgs(ws, ["run", "slow", "--image=busybox", "--rm", "-i", "--restart=Never", "--", "sh", "-c", "echo start; sleep 5; echo done; ls /nope"]);
+    expect(r).toEqual({ stdout: "start\ndone\n" + DELETED("slow"), stderr: RECORDED + PROMPT + "ls: /nope: No such file or directory\npod default/slow terminated (Error)\n", status: 1 });
+    expect(ws.now() - start).toBeGreaterThanOrEqual(5000);
+  });
+
+  it("with -it at the terminal: one output stream, and how to attach again once the session ends", async () => {
+    const r = await kubectlArgs(testWorkspace(), ["run", "slow", "--image=busybox", "--rm", "-it", "--restart=Never", "--", "sh", "-c", "echo start; sleep 5; ls /nope"]);
+    expect(r).toEqual({
+      stdout: "start\nls: /nope: No such file or directory\nSession ended, resume using 'kubectl attach slow -c slow -n default -i -t' command\n" + DELETED("slow"),
+      stderr: RECORDED + PROMPT + "pod default/slow terminated (Error)\n",
+      status: 1,
+    });
+  });
+
+  it("with -it and piped stdin: no TTY, and kubectl says so", async () => {
+    const r = await kubectlArgs(testWorkspace(), ["run", "slow", "--image=busybox", "--rm", "-it", "--restart=Never", "--", "sh", "-c", "sleep 5; echo done"], "ignored\n");
+    expect(r).toEqual({ stdout: "done\n" + DELETED("slow"), stderr: "Unable to use a TTY - input is not a terminal or the right kind of file\n" + RECORDED + PROMPT, status: 0 });
+  });
+
+  it("says nothing of its own with -q", async () => {
+    const ws = testWorkspace();
+    expect(await kubectlArgs(ws, ["run", "bb", "--image=busybox", "-i", "-q", "--rm", "--restart=Never", "--", "sh", "-c", "sleep 3; echo hi"])).toEqual({ stdout: "hi\n", stderr: "", status: 0 });
+    expect(await gone(ws, "bb")).toBe(true);
+  });
+
+  it("gives up after --pod-running-timeout when the pod never runs, and still deletes it", async () => {
+    const ws = testWorkspace();
+    const start = ws.now();
+    const r: Transcript = await kubectlArgs(ws, ["run", "bad", "--image=busybox:nope", "--rm", "-i", "--restart=Never", "--pod-running-timeout=10s"]);
+    expect(r).toEqual({ stdout: DELETED("bad"), stderr: "error: timed out waiting for the condition\n", status: 1 });
+    expect(ws.now() - start).toBe(10_000);
+  });
+
+  it("under --restart=OnFailure waits for success only, so a failing container times out", async () => {
+    const ws = testWorkspace();
+    const r = await kubectlArgs(ws, ["run", "flaky", "--image=busybox", "-i", "--restart=OnFailure", "--pod-running-timeout=20s", "--", "sh", "-c", "sleep 3; exit 1"]);
+    expect(r).toEqual({ stdout: "", stderr: RECORDED + PROMPT + "error: timed out waiting for the condition\n", status: 1 });
+    // the kubelet restarted it meanwhile; kubectl leaves the pod as it is
+    expect((await kubectlArgs(ws, ["get", "pod", "flaky", "-o", "jsonpath={.spec.restartPolicy} {.status.containerStatuses[0].restartCount}"])).stdout).toMatch(/^OnFailure [1-9]\d*$/);
   });
 });

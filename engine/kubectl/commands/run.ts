@@ -2,8 +2,9 @@
  * `kubectl run` (pkg/cmd/run/run.go and the run-pod/v1 generator): builds a Pod with one
  * container named after it, labelled `run=<name>` unless `-l` says otherwise, applies
  * `--overrides`, creates it and, with `--expose`, a ClusterIP Service in front of it.
- * `-i`/`--attach` wait for the pod to run; containers run no programs yet, so there is
- * nothing to attach to, and `--rm` then deletes what was created.
+ * `-i`/`--attach` wait for the pod to run, stream its container's output until it exits
+ * (runAttach), return its exit code under restart policy Never, and with `--rm` delete
+ * what was created.
  */
 import { isValidImageReference } from "../../api/defaults/image";
 import type { KubeObject } from "../../api/object";
@@ -23,6 +24,7 @@ import { envVarNameErrors } from "./create/data-sources";
 import type { DeleteTarget } from "./delete";
 import { deleteTargets, parseDuration } from "./delete";
 import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
+import { runAttach } from "./logs/run-attach";
 
 const POD = typeOfKind("Pod");
 const SERVICE = typeOfKind("Service");
@@ -112,21 +114,6 @@ function validate(ctx: CommandContext, attach: boolean, dryRun: string): number 
   return undefined;
 }
 
-/** waitForPod with podRunningAndReady: a pod that already finished also ends the wait. */
-async function waitForRunning(env: KubectlEnv, name: string, timeoutMs: number): Promise<string | undefined> {
-  const deadline = env.api.now() + timeoutMs;
-  for (;;) {
-    const pod = env.api.store.get("pods", env.namespace, name);
-    if (!pod) return `pods "${name}" not found`;
-    const status = (pod.status ?? {}) as { phase?: string; conditions?: { type: string; status: string }[] };
-    if (status.phase === "Succeeded" || status.phase === "Failed") return undefined;
-    if (status.phase === "Running" && status.conditions?.some((c) => c.type === "Ready" && c.status === "True")) return undefined;
-    if (env.signal.aborted) return undefined;
-    if (env.api.now() >= deadline) return "timed out waiting for the condition";
-    await env.sleep(Math.min(1000, deadline - env.api.now()));
-  }
-}
-
 function print(env: KubectlEnv, printer: ObjectPrinter, object: KubeObject, structOrder: boolean): number | undefined {
   const text = printer.print(object, object.kind === "Service" ? SERVICE : POD, { structOrder });
   if (!text.ok) return fail(env.err, text.error);
@@ -148,7 +135,8 @@ async function run(ctx: CommandContext): Promise<number> {
 
   const name = ctx.args[0];
   const namespace = dryRun.value === "client" && env.explicitNamespace ? env.namespace : undefined;
-  const built = buildPod(ctx, name, str(f, "restart") || (bool(f, "stdin") ? "OnFailure" : "Always"), namespace);
+  const restartPolicy = str(f, "restart") || (bool(f, "stdin") ? "OnFailure" : "Always");
+  const built = buildPod(ctx, name, restartPolicy, namespace);
   if (!built.ok) return fail(env.err, built.error);
   const overridden = applyOverrides(f, built.value);
   if (!overridden.ok) return fail(env.err, overridden.error);
@@ -174,11 +162,22 @@ async function run(ctx: CommandContext): Promise<number> {
   }
 
   if (attach) {
-    const waited = await waitForRunning(env, name, parseDuration(str(f, "pod-running-timeout")) ?? 60000);
-    if (bool(f, "rm")) {
-      deleteTargets(env, created, { gracePeriod: -1, dryRun: "none", propagationPolicy: "Background", outputName: false, ignoreNotFound: true, warnClusterScope: false, quiet: bool(f, "quiet") });
+    const quiet = bool(f, "quiet");
+    const attached = await runAttach(env, {
+      name,
+      restartPolicy,
+      leaveStdinOpen: bool(f, "leave-stdin-open"),
+      timeoutMs: parseDuration(str(f, "pod-running-timeout")) ?? 60000,
+      stdin: bool(f, "stdin"),
+      tty: bool(f, "tty"),
+      quiet,
+    });
+    // the deferred removeCreatedObjects: it runs unless kubectl itself was interrupted
+    if (bool(f, "rm") && !attached.interrupted) {
+      deleteTargets(env, created, { gracePeriod: -1, dryRun: "none", propagationPolicy: "Background", outputName: false, ignoreNotFound: true, warnClusterScope: false, quiet });
     }
-    return waited ? fail(env.err, waited) : 0;
+    if (attached.error) env.err(attached.error.endsWith("\n") ? attached.error : attached.error + "\n");
+    return attached.status;
   }
   const failed = print(env, printer.value, pod.value, structOrder);
   if (failed !== undefined) return failed;

@@ -2,8 +2,7 @@
  * What a container's log request meets on its way: the API server's container check
  * (pkg/registry/core/pod/strategy.go LogLocation) and the kubelet's state check
  * (kubelet_pods.go validateContainerLogStatus), each with its own error text. The lines
- * themselves come from a LogSource keyed by container ID; until containers run programs
- * every log is empty.
+ * themselves come from a LogSource keyed by container ID: the container runtime's log.
  */
 import type { Result } from "../../../api/errors";
 import { badRequest, fail, ok } from "../../../api/errors";
@@ -72,14 +71,25 @@ function containerID(pod: KubeObject, container: string, previous: boolean): Res
 }
 
 /**
- * The log of one container of a pod, as `GET pods/<name>/log?container=<c>` answers it:
- * the lines, or the server's or kubelet's BadRequest. A pod not yet bound to a node has
- * an empty log.
+ * Which container instance `GET pods/<name>/log?container=<c>` reads: its containerID
+ * (`containerd://…`), undefined for a pod not yet bound to a node (whose log is empty),
+ * or the server's or kubelet's BadRequest.
  */
-export function containerLog(pod: KubeObject, container: string, opts: { previous: boolean }, source: LogSource = NO_LOGS): Result<LogLine[]> {
+export function logContainerID(pod: KubeObject, container: string, opts: { previous: boolean }): Result<string | undefined> {
   const valid = validateContainer(pod, container);
   if (!valid.ok) return valid;
-  if (!(pod.spec as Record<string, unknown> | undefined)?.nodeName) return ok([]);
-  const id = containerID(pod, valid.value, opts.previous);
-  return id.ok ? ok([...source(id.value)]) : id;
+  if (!(pod.spec as Record<string, unknown> | undefined)?.nodeName) return ok(undefined);
+  return containerID(pod, valid.value, opts.previous);
+}
+
+/** The log of one container of a pod, as `GET pods/<name>/log?container=<c>` answers it. */
+export function containerLog(pod: KubeObject, container: string, opts: { previous: boolean }, source: LogSource = NO_LOGS): Result<LogLine[]> {
+  const id = logContainerID(pod, container, opts);
+  if (!id.ok) return id;
+  return ok(id.value === undefined ? [] : [...source(id.value)]);
+}
+
+/** The container runtime's id of a container: its containerID without the `containerd://` scheme. */
+export function runtimeID(containerID: string): string {
+  return containerID.replace(/^containerd:\/\//, "");
 }

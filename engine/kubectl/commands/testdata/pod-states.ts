@@ -1,21 +1,31 @@
 /**
- * Test support for logs and exec: pods with several containers, and pods put into the
- * container states a kubelet reports (waiting, terminated, restarted), written straight
- * to the status as the kubelet would.
+ * Test support for logs and exec: pods of busybox containers that each say who they are
+ * and then run on, and a status written straight into a pod, as the kubelet's status
+ * manager writes it, for a state the simulated kubelet never reaches by itself.
  */
 import type { KubeObject } from "../../../api/object";
 import { resourceForKind } from "../../../api/resources";
 import { kubectlArgs } from "../../../testing";
 import type { Workspace } from "../../../workspace";
 
-/** A pod manifest with the given containers (all nginx) and init containers. */
+/** Long enough for a pod of busybox containers to be scheduled, pull and run. */
+export const START_MS = 5000;
+
+/**
+ * A pod whose containers print `<container> says hello` and then sleep for an hour, and
+ * whose init containers print `<init> done` and exit.
+ */
 export function podManifest(name: string, containers: readonly string[], inits: readonly string[] = [], extra: Record<string, unknown> = {}): string {
-  const list = (names: readonly string[]) => names.map((n) => ({ name: n, image: "busybox" }));
+  const run = (script: (n: string) => string) => (names: readonly string[]) => names.map((n) => ({ name: n, image: "busybox", command: ["sh", "-c", script(n)] }));
   return JSON.stringify({
     apiVersion: "v1",
     kind: "Pod",
     metadata: { name, labels: { app: name } },
-    spec: { containers: list(containers), ...(inits.length ? { initContainers: list(inits) } : {}), ...extra },
+    spec: {
+      containers: run((n) => `echo ${n} says hello; sleep 3600`)(containers),
+      ...(inits.length ? { initContainers: run((n) => `echo ${n} done`)(inits) } : {}),
+      ...extra,
+    },
   });
 }
 

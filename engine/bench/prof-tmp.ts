@@ -1,0 +1,10 @@
+import { Workspace } from "../workspace";
+const ws = Workspace.create({ startTime: Date.UTC(2026,0,27,10), seed: 7 });
+const sink = { stdout: () => undefined, stderr: () => undefined };
+let s = ""; for (let i = 0; i < 300; i++) s += `kubectl run b-${i} --image=nginx:1.27\n`;
+let t = performance.now(); await ws.run(s, sink); console.log("create 300", performance.now()-t);
+t = performance.now(); ws.advance(60000); console.log("advance 60s", performance.now()-t);
+const c = ws.cluster("kubernetes")!;
+const med = (f: () => unknown, n = 50) => { const xs: number[] = []; for (let i = 0; i < n; i++) { const t = performance.now(); f(); xs.push(performance.now() - t); } xs.sort((a,b)=>a-b); return xs[n>>1].toFixed(2); };
+console.log("settle", med(() => c.settle()));
+console.log("advance 1h", med(() => ws.advance(3600000), 5));

@@ -1,0 +1,153 @@
+/**
+ * The node lifecycle controller's taint work, as kube-controller-manager does it:
+ *
+ * - TaintNodesByCondition for cordon: a node with `spec.unschedulable` carries the
+ *   `node.kubernetes.io/unschedulable:NoSchedule` taint, and loses it when uncordoned.
+ * - The taint eviction controller: a pod on a node with a NoExecute taint it does not
+ *   tolerate is deleted at once; one that tolerates every such taint is deleted when the
+ *   shortest `tolerationSeconds` among the tolerations used runs out (never, if none sets
+ *   one). Each eviction is a TaintManagerEviction event, a DisruptionTarget condition and a
+ *   graceful delete.
+ *
+ * The countdown runs from when the pod first met the taints: the later of the taint's
+ * `timeAdded` and the pod's binding. The real controller keeps that moment in memory; here
+ * a NoExecute taint without `timeAdded` is stamped when it first starts a countdown, so the
+ * countdown survives snapshots (taints that evict at once or never are left as written).
+ */
+import type { Node, Pod, Taint, Toleration } from "kubernetes-types/core/v1";
+import type { KubeObject } from "../api/object";
+import { parseTimestamp, timestamp } from "../api/object";
+import { resourceForKind } from "../api/resources";
+import type { Controller, ControllerContext } from "./controller";
+import { toleratesTaint, UNSCHEDULABLE_TAINT_KEY } from "./scheduler/taints";
+
+type Obj = Record<string, unknown>;
+
+/** All the controller uses of its context. */
+type LifecycleContext = Pick<ControllerContext, "api" | "events" | "now" | "wakeAt">;
+
+const EVICTION_SOURCE = { component: "taint-eviction-controller" };
+const WAKE_KEY = "taint-eviction";
+
+const taintsOf = (o: KubeObject): Taint[] => (o as unknown as Node).spec?.taints ?? [];
+const isCordonTaint = (t: Taint) => t.key === UNSCHEDULABLE_TAINT_KEY && t.effect === "NoSchedule";
+
+/** The node's taints with the cordon taint matching `spec.unschedulable`, or undefined when they already do. */
+function cordonTaints(node: KubeObject, now: number): Taint[] | undefined {
+  const taints = taintsOf(node);
+  const cordoned = (node as unknown as Node).spec?.unschedulable === true;
+  const hasCordonTaint = taints.some(isCordonTaint);
+  if (cordoned && !hasCordonTaint) return [...taints, { effect: "NoSchedule", key: UNSCHEDULABLE_TAINT_KEY, timeAdded: timestamp(now) }];
+  if (!cordoned && hasCordonTaint) return taints.filter((t) => !isCordonTaint(t));
+  return undefined;
+}
+
+function writeTaints(ctx: LifecycleContext, node: KubeObject, taints: readonly Taint[]): KubeObject | undefined {
+  const nodes = resourceForKind("Node");
+  if (!nodes) return undefined;
+  const spec: Obj = { ...(node.spec as Obj) };
+  if (taints.length > 0) spec.taints = taints;
+  else delete spec.taints;
+  const written = ctx.api.update(nodes, undefined, { ...node, spec }, { fieldValidation: "Ignore" });
+  return written.ok ? written.value.object : undefined;
+}
+
+/** GetMatchingTolerations: the toleration used for each taint, or undefined when one is not tolerated. */
+function matchingTolerations(taints: readonly Taint[], tolerations: readonly Toleration[]): Toleration[] | undefined {
+  const used: Toleration[] = [];
+  for (const taint of taints) {
+    const t = tolerations.find((tol) => toleratesTaint(tol, taint));
+    if (!t) return undefined;
+    used.push(t);
+  }
+  return used;
+}
+
+/** getMinTolerationTime in ms: 0 for at once, undefined for never. */
+function minTolerationMs(used: readonly Toleration[]): number | undefined {
+  let min: number | undefined;
+  for (const t of used) {
+    if (t.tolerationSeconds === undefined || t.tolerationSeconds === null) continue;
+    if (t.tolerationSeconds <= 0) return 0;
+    min = min === undefined ? t.tolerationSeconds : Math.min(min, t.tolerationSeconds);
+  }
+  return min === undefined ? undefined : min * 1000;
+}
+
+function boundAt(pod: KubeObject): number {
+  const conditions = ((pod.status as Obj | undefined)?.conditions as { type: string; lastTransitionTime?: string }[] | undefined) ?? [];
+  return parseTimestamp(conditions.find((c) => c.type === "PodScheduled")?.lastTransitionTime) ?? parseTimestamp(pod.metadata.creationTimestamp) ?? 0;
+}
+
+function evict(ctx: LifecycleContext, pod: KubeObject): void {
+  const pods = resourceForKind("Pod");
+  if (!pods) return;
+  const ns = pod.metadata.namespace ?? "default";
+  ctx.events.record(pod, "Normal", "TaintManagerEviction", `Marking for deletion Pod ${ns}/${pod.metadata.name}`, EVICTION_SOURCE);
+  const status = (pod.status ?? {}) as Obj;
+  const conditions = (status.conditions as Obj[] | undefined) ?? [];
+  const disruption = {
+    lastProbeTime: null,
+    lastTransitionTime: timestamp(ctx.now()),
+    message: "Taint manager: deleting due to NoExecute taint",
+    observedGeneration: pod.metadata.generation ?? 1,
+    reason: "DeletionByTaintManager",
+    status: "True",
+    type: "DisruptionTarget",
+  };
+  const others = conditions.filter((c) => c.type !== "DisruptionTarget");
+  ctx.api.updateStatus(pods, { ...pod, status: { ...status, conditions: others.length === conditions.length ? [...conditions, disruption] : conditions.map((c) => (c.type === "DisruptionTarget" ? disruption : c)) } });
+  ctx.api.delete(pods, ns, pod.metadata.name ?? "");
+}
+
+const isGone = (p: KubeObject) => {
+  const phase = (p.status as Obj | undefined)?.phase;
+  return Boolean(p.metadata.deletionTimestamp) || phase === "Succeeded" || phase === "Failed";
+};
+
+/** Evicts the node's pods whose time is up; returns whether it wrote anything. */
+function evictFrom(ctx: LifecycleContext, listed: KubeObject, pods: readonly KubeObject[]): boolean {
+  let node = listed;
+  const onNode = pods.filter((p) => (p.spec as Obj | undefined)?.nodeName === node.metadata.name && !isGone(p));
+  const waits = onNode.map((pod) => {
+    const used = matchingTolerations(taintsOf(node).filter((t) => t.effect === "NoExecute"), (pod as unknown as Pod).spec?.tolerations ?? []);
+    return { pod, wait: used ? minTolerationMs(used) : 0 };
+  });
+  let wrote = false;
+  const undated = taintsOf(node).some((t) => t.effect === "NoExecute" && !t.timeAdded);
+  if (undated && waits.some((w) => w.wait !== undefined && w.wait > 0)) {
+    const dated = writeTaints(ctx, node, taintsOf(node).map((t) => (t.effect === "NoExecute" && !t.timeAdded ? { ...t, timeAdded: timestamp(ctx.now()) } : t)));
+    if (dated) {
+      node = dated;
+      wrote = true;
+    }
+  }
+  const taintedAt = Math.min(...taintsOf(node).filter((t) => t.effect === "NoExecute").map((t) => parseTimestamp(t.timeAdded) ?? ctx.now()));
+  for (const { pod, wait } of waits) {
+    if (wait === undefined) continue;
+    const due = Math.max(taintedAt, boundAt(pod)) + wait;
+    if (ctx.now() >= due) {
+      evict(ctx, pod);
+      wrote = true;
+    } else {
+      ctx.wakeAt(due, WAKE_KEY);
+    }
+  }
+  return wrote;
+}
+
+export const nodeLifecycle: Controller = {
+  name: "node-lifecycle",
+  reconcile(ctx) {
+    let wrote = false;
+    let pods: KubeObject[] | undefined;
+    for (const listed of ctx.api.store.list("nodes")) {
+      const taints = cordonTaints(listed, ctx.now());
+      const updated = taints ? writeTaints(ctx, listed, taints) : undefined;
+      if (updated) wrote = true;
+      const node = updated ?? listed;
+      if (taintsOf(node).some((t) => t.effect === "NoExecute")) wrote = evictFrom(ctx, node, (pods ??= ctx.api.store.list("pods"))) || wrote;
+    }
+    return wrote;
+  },
+};

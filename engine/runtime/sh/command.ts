@@ -1,0 +1,94 @@
+/**
+ * The contract of an executable inside a container: BusyBox applets, coreutils, curl,
+ * and the image programs (nginx, redis-server ...). A command runs at once and returns
+ * its exit status, or asks to wait (sleep) or to follow files (tail -f), or becomes a
+ * long-running daemon.
+ */
+import type { FileSystem } from "../fs/container-fs";
+import type { ImageVariant, Toolbox } from "../image-spec";
+import type { DaemonState, TailFollow } from "./process-state";
+
+export interface HttpRequest {
+  readonly method: "GET" | "HEAD";
+  /** path with query, e.g. `/healthz?x=1` */
+  readonly path: string;
+  /** the Host header */
+  readonly host: string;
+  readonly userAgent: string;
+  /** the client's address */
+  readonly from: string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string;
+}
+
+/** How a connection attempt from inside a container ends. */
+export type Dial =
+  | { readonly kind: "http"; readonly ip: string; readonly port: number; send(req: HttpRequest): HttpResponse }
+  /** something listens, but does not speak HTTP (redis, postgres, a gRPC server) */
+  | { readonly kind: "tcp"; readonly ip: string; readonly port: number; readonly daemon: DaemonState }
+  | { readonly kind: "refused"; readonly ip: string; readonly port: number }
+  | { readonly kind: "unresolved" };
+
+export interface ProcessInfo {
+  readonly pid: number;
+  readonly user: string;
+  readonly command: string;
+}
+
+/** The container around a command: its identity, its processes, its network. */
+export interface SystemHost {
+  readonly hostname: string;
+  readonly podIP: string;
+  readonly toolbox: Toolbox;
+  /** the image family (`nginx`) and the variant its tag names */
+  readonly image: { readonly family: string; readonly variant: ImageVariant; readonly cmd: readonly string[] };
+  /** whether a process of this pod already listens on `port` */
+  portInUse(port: number): boolean;
+  processes(): readonly ProcessInfo[];
+  /** writes to the container's log, as its PID 1 would (a server's messages after `nginx -s quit`) */
+  log(stream: "stdout" | "stderr", text: string, at: number): void;
+  /** the container's running daemons, for programs that signal their own server (`nginx -s quit`) */
+  daemons(): readonly DaemonState[];
+  dial(host: string, port: number): Dial;
+  /** cluster DNS: the address a name resolves to, with the fully qualified name it matched */
+  resolve(host: string): { readonly ip: string; readonly fqdn: string } | undefined;
+  /** memory used and the limit (or node memory), bytes, for `free` */
+  memory(): { readonly used: number; readonly total: number };
+  startedAt(): number;
+  /** the next free pid in the container */
+  nextPid(): number;
+}
+
+export interface CommandContext {
+  /** argv[0] as invoked */
+  readonly argv: readonly string[];
+  readonly stdin: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** the exported environment */
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd: string;
+  /** the process's virtual time, ms */
+  readonly now: number;
+  readonly fs: FileSystem;
+  readonly sys: SystemHost;
+  /** the pid this command runs as */
+  readonly pid: number;
+}
+
+export type CommandResult =
+  | number
+  /** wait until a time (null: forever), then exit with `code` */
+  | { readonly block: number | null; readonly code?: number }
+  /** keep reading files as they grow (`tail -f`), until killed */
+  | { readonly follow: TailFollow }
+  /** run on as a daemon (it blocks its caller until it stops) */
+  | { readonly daemon: DaemonState }
+  /** replace this program by another, keeping the pid (an entrypoint's `exec "$@"`) */
+  | { readonly exec: readonly string[] };
+
+export type Command = (ctx: CommandContext) => CommandResult;
