@@ -92,5 +92,5 @@ async function idle(): Promise<void> {
   process.stdout.write(`\n${many.length} idle workspaces, 2 s wall: ${((used.user + used.system) / 1000).toFixed(1)} ms CPU\n`);
 }
 
-await main();
 await idle();
+await main();
