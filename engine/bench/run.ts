@@ -13,7 +13,7 @@ const shape: ClusterShape = {
   ...DEFAULT_CLUSTER,
   nodes: [
     ...DEFAULT_CLUSTER.nodes,
-    ...Array.from({ length: 9 }, (_, i) => ({ name: `node${String(i + 3).padStart(2, "0")}`, controlPlane: false, ip: `172.30.2.${i + 4}`, cpu: "8", memory: "32Gi", pods: 110 })),
+    ...Array.from({ length: 12 }, (_, i) => ({ name: `node${String(i + 3).padStart(2, "0")}`, controlPlane: false, ip: `172.30.2.${i + 4}`, cpu: "8", memory: "32Gi", pods: 110 })),
   ],
 };
 

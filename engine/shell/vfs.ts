@@ -243,7 +243,8 @@ export class Vfs {
     if (parent.type !== "dir") return vfsError("ENOTDIR", path);
     const old = e?.type === "file" ? e.content : "";
     const next = append ? old + content : content;
-    const delta = utf8Length(next) - utf8Length(old);
+    // An append adds only its own bytes; measuring the whole file each time made a log grow in quadratic time.
+    const delta = append ? utf8Length(content) : utf8Length(next) - utf8Length(old);
     if (delta > 0 && this.used + delta > this.capacity) return vfsError("ENOSPC", path);
     this.used += delta;
     if (e?.type === "file") {

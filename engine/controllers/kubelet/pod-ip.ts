@@ -13,26 +13,78 @@ export function nodeInternalIP(node: KubeObject | undefined): string {
 const toInt = (ip: string) => ip.split(".").reduce((n, part) => n * 256 + Number(part), 0);
 const toIP = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
 
-/** The addresses in use per node, read once for one reconcile of all pods. */
-export class PodIPAllocator {
-  private readonly used = new Map<string, Set<number>>();
+interface Held {
+  readonly node: string;
+  readonly ip: number;
+}
 
-  constructor(
-    pods: readonly KubeObject[],
-    private readonly nodes: ReadonlyMap<string, KubeObject>,
-  ) {
-    for (const p of pods) {
-      const spec = (p.spec ?? {}) as { nodeName?: string; hostNetwork?: boolean };
-      const status = (p.status ?? {}) as { podIP?: string; phase?: string };
-      if (!spec.nodeName || spec.hostNetwork || !status.podIP || status.phase === "Succeeded" || status.phase === "Failed") continue;
-      this.usedOn(spec.nodeName).add(toInt(status.podIP));
+/** The address a pod holds on its node: bound, not on the host network, not finished. */
+function heldBy(pod: KubeObject): Held | undefined {
+  const spec = (pod.spec ?? {}) as { nodeName?: string; hostNetwork?: boolean };
+  const status = (pod.status ?? {}) as { podIP?: string; phase?: string };
+  if (!spec.nodeName || spec.hostNetwork || !status.podIP || status.phase === "Succeeded" || status.phase === "Failed") return undefined;
+  return { node: spec.nodeName, ip: toInt(status.podIP) };
+}
+
+/**
+ * The addresses in use per node, kept up to date pod by pod. Counted, since two pods may
+ * report one address. While an allocator is open (one reconcile), an address that is let
+ * go stays taken for it, as it would in a list read at the start of that reconcile.
+ */
+export class PodAddresses {
+  private readonly used = new Map<string, Map<number, number>>();
+  private readonly byPod = new Map<string, Held>();
+  private open: PodIPAllocator | undefined;
+
+  /** Records what `pod` holds now (undefined: it is gone). */
+  set(uid: string, pod: KubeObject | undefined): void {
+    const was = this.byPod.get(uid);
+    const now = pod && heldBy(pod);
+    if (was && now && was.node === now.node && was.ip === now.ip) return;
+    if (was) {
+      this.byPod.delete(uid);
+      const counts = this.used.get(was.node);
+      const left = (counts?.get(was.ip) ?? 1) - 1;
+      if (left > 0) counts?.set(was.ip, left);
+      else counts?.delete(was.ip);
+      this.open?.hold(was.node, was.ip);
+    }
+    if (now) {
+      this.byPod.set(uid, now);
+      let counts = this.used.get(now.node);
+      if (!counts) this.used.set(now.node, (counts = new Map()));
+      counts.set(now.ip, (counts.get(now.ip) ?? 0) + 1);
     }
   }
 
-  private usedOn(node: string): Set<number> {
-    let set = this.used.get(node);
-    if (!set) this.used.set(node, (set = new Set()));
-    return set;
+  /** An allocator for one reconcile; `close` it at the end. */
+  allocator(nodes: ReadonlyMap<string, KubeObject>): PodIPAllocator {
+    this.open = new PodIPAllocator(this.used, nodes);
+    return this.open;
+  }
+
+  close(): void {
+    this.open = undefined;
+  }
+}
+
+/** Hands out addresses during one reconcile: those in use, plus those it gave or saw let go since it opened. */
+export class PodIPAllocator {
+  private readonly taken = new Map<string, Set<number>>();
+
+  constructor(
+    private readonly used: ReadonlyMap<string, ReadonlyMap<number, number>>,
+    private readonly nodes: ReadonlyMap<string, KubeObject>,
+  ) {}
+
+  hold(node: string, ip: number): void {
+    let set = this.taken.get(node);
+    if (!set) this.taken.set(node, (set = new Set()));
+    set.add(ip);
+  }
+
+  private inUse(node: string, ip: number): boolean {
+    return Boolean(this.used.get(node)?.has(ip) || this.taken.get(node)?.has(ip));
   }
 
   allocate(nodeName: string): string {
@@ -41,13 +93,13 @@ export class PodIPAllocator {
     const size = 2 ** (32 - Number(bits || 24));
     const first = toInt(base) + 2;
     const count = size - 3;
-    const used = this.usedOn(nodeName);
     let highest = first - 1;
-    for (const ip of used) if (ip > highest) highest = ip;
+    for (const ip of this.used.get(nodeName)?.keys() ?? []) if (ip > highest) highest = ip;
+    for (const ip of this.taken.get(nodeName) ?? []) if (ip > highest) highest = ip;
     for (let i = 0; i < count; i++) {
       const candidate = first + ((highest + 1 - first + i) % count);
-      if (!used.has(candidate)) {
-        used.add(candidate);
+      if (!this.inUse(nodeName, candidate)) {
+        this.hold(nodeName, candidate);
         return toIP(candidate);
       }
     }

@@ -9,7 +9,8 @@ import type { KubeObject } from "../../api/object";
 import type { PullResult } from "../../runtime/types";
 import type { BackOffEntry } from "./back-off";
 
-const RESOURCE = "kubelet.kubelab.internal";
+/** The store resource the memories live under. */
+export const MEMORY_RESOURCE = "kubelet.kubelab.internal";
 const API_VERSION = "kubelet.kubelab.internal/v1";
 
 export type ProbeKind = "liveness" | "readiness" | "startup";
@@ -85,7 +86,7 @@ interface MemoryObject extends KubeObject {
 }
 
 export function loadMemory(api: ApiServer, key: string): PodMemory | undefined {
-  const o = api.store.get(RESOURCE, undefined, key) as MemoryObject | undefined;
+  const o = api.store.get(MEMORY_RESOURCE, undefined, key) as MemoryObject | undefined;
   return o ? structuredClone(o.memory) : undefined;
 }
 
@@ -95,24 +96,24 @@ export function newMemory(key: string, namespace: string, name: string): PodMemo
 
 /** Stores the memory if it changed; true if it did. */
 export function saveMemory(api: ApiServer, memory: PodMemory): boolean {
-  const prev = api.store.get(RESOURCE, undefined, memory.key) as MemoryObject | undefined;
+  const prev = api.store.get(MEMORY_RESOURCE, undefined, memory.key) as MemoryObject | undefined;
   if (prev && JSON.stringify(prev.memory) === JSON.stringify(memory)) return false;
   const object: MemoryObject = { apiVersion: API_VERSION, kind: "PodMemory", metadata: { name: memory.key }, memory: structuredClone(memory) };
-  api.store.put(RESOURCE, object);
+  api.store.put(MEMORY_RESOURCE, object);
   return true;
 }
 
 export function forgetMemory(api: ApiServer, key: string): void {
-  api.store.remove(RESOURCE, undefined, key);
+  api.store.remove(MEMORY_RESOURCE, undefined, key);
 }
 
 /** The stored memory without a copy, for the cheap "anything to do?" check. */
 export function peekMemory(api: ApiServer, key: string): Readonly<PodMemory> | undefined {
-  return (api.store.get(RESOURCE, undefined, key) as MemoryObject | undefined)?.memory;
+  return (api.store.get(MEMORY_RESOURCE, undefined, key) as MemoryObject | undefined)?.memory;
 }
 
 export function allMemories(api: ApiServer): PodMemory[] {
-  return api.store.list(RESOURCE).map((o) => (o as MemoryObject).memory);
+  return api.store.list(MEMORY_RESOURCE).map((o) => (o as MemoryObject).memory);
 }
 
 export function containerMemory(memory: PodMemory, name: string): ContainerMemory {

@@ -134,16 +134,32 @@ export function cleanUp(ctx: ControllerContext, memory: Readonly<PodMemory>): vo
   forgetMemory(ctx.api, memory.key);
 }
 
-/** The cheap relist: an unchanged pod with nothing due and its processes still running needs no sync. */
-function quiet(ctx: ControllerContext, object: KubeObject, key: string): boolean {
+/** Left alone by syncPod: finished, or handed back already (the API server keeps it only for someone else's finalizer). */
+function passedOver(ctx: ControllerContext, object: KubeObject, key: string): boolean {
+  if (!object.metadata.deletionTimestamp && isTerminalPhase((object.status as PodStatus | undefined)?.phase)) return true;
+  return Boolean(object.metadata.deletionTimestamp && object.metadata.deletionGracePeriodSeconds === 0 && !peekMemory(ctx.api, key));
+}
+
+/** Synced at this version, with nothing due yet. */
+function settled(ctx: ControllerContext, object: KubeObject, key: string): boolean {
   const m = peekMemory(ctx.api, key);
-  if (!m || m.syncedVersion !== object.metadata.resourceVersion || ctx.now() >= (m.dueAt ?? Infinity)) return false;
+  return Boolean(m && m.syncedVersion === object.metadata.resourceVersion && ctx.now() < (m.dueAt ?? Infinity));
+}
+
+/** The relist: runs the containers the status says run up to now; true if one has exited. */
+function anyExited(ctx: ControllerContext, object: KubeObject): boolean {
   const status = (object.status ?? {}) as PodStatus;
   for (const cs of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) {
     const id = runningId(cs);
-    if (id && ctx.runtime.step(id, ctx.now()).kind === "exited") return false;
+    if (id && ctx.runtime.step(id, ctx.now()).kind === "exited") return true;
   }
-  return true;
+  return false;
+}
+
+/** A pod syncPod would find quiet but for a container that exited in a way no wake-up foresaw. */
+export function exitedWhileSettled(ctx: ControllerContext, object: KubeObject): boolean {
+  const key = object.metadata.uid ?? "";
+  return !passedOver(ctx, object, key) && settled(ctx, object, key) && anyExited(ctx, object);
 }
 
 function commit(ps: PodSyncState): boolean {
@@ -162,7 +178,7 @@ function commit(ps: PodSyncState): boolean {
   if (dueAt === undefined) delete ps.memory.dueAt;
   else {
     ps.memory.dueAt = dueAt;
-    // one wake-up per node and instant: every reconcile looks at every pod anyway
+    // one wake-up per node and instant: a reconcile looks at every pod that is due
     ps.ctx.wakeAt(dueAt, ps.nodeName);
   }
   return saveMemory(ps.ctx.api, ps.memory) || wrote;
@@ -172,10 +188,8 @@ function commit(ps: PodSyncState): boolean {
 export function syncPod(ctx: ControllerContext, object: KubeObject, node: KubeObject | undefined, ipam: PodIPAllocator): boolean {
   const key = object.metadata.uid ?? "";
   const pod = object as unknown as Pod;
-  if (!object.metadata.deletionTimestamp && isTerminalPhase(pod.status?.phase)) return false;
-  // handed back already: the API server keeps the pod only for someone else's finalizer
-  if (object.metadata.deletionTimestamp && object.metadata.deletionGracePeriodSeconds === 0 && !peekMemory(ctx.api, key)) return false;
-  if (quiet(ctx, object, key)) return false;
+  // the cheap relist: an unchanged pod with nothing due and its processes still running needs no sync
+  if (passedOver(ctx, object, key) || (settled(ctx, object, key) && !anyExited(ctx, object))) return false;
   const ps: PodSyncState = {
     ctx,
     object,

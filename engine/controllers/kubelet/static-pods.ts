@@ -5,11 +5,10 @@
  * mirror pod comes straight back with the same containers.
  */
 import type { Pod } from "kubernetes-types/core/v1";
-import { parse } from "yaml";
 import type { KubeObject } from "../../api/object";
 import { resourceForKind } from "../../api/resources";
 import type { ControllerContext } from "../controller";
-import { contentHash } from "./content-hash";
+import { configHash, manifestPod } from "./manifest-cache";
 import { forgetMemory, loadMemory, saveMemory } from "./pod-memory";
 
 export const MANIFEST_DIR = "/etc/kubernetes/manifests";
@@ -25,10 +24,6 @@ interface Desired {
   readonly manifest: Pod;
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** The pods a node's manifest folder asks for; files that are hidden or not a Pod are skipped, as the kubelet logs and skips them. */
 function desiredPods(ctx: ControllerContext, node: string): Desired[] {
   const fs = ctx.nodeFs(node);
@@ -39,19 +34,13 @@ function desiredPods(ctx: ControllerContext, node: string): Desired[] {
     if (file.startsWith(".")) continue;
     const path = `${MANIFEST_DIR}/${file}`;
     const text = fs.readFile(path);
-    if (text === undefined) continue;
-    let doc: unknown;
-    try {
-      doc = parse(text);
-    } catch {
-      continue;
-    }
-    if (!isObj(doc) || doc.kind !== "Pod" || !isObj(doc.metadata) || typeof doc.metadata.name !== "string" || !isObj(doc.spec)) continue;
-    const manifest = doc as unknown as Pod;
+    const parsed = text === undefined ? undefined : manifestPod(text);
+    if (!parsed) continue;
+    const manifest = parsed.pod;
     out.push({
       namespace: manifest.metadata?.namespace ?? "default",
       name: `${manifest.metadata?.name}-${node.toLowerCase()}`,
-      hash: contentHash(`host:${node}file:${path}${JSON.stringify(doc)}`),
+      hash: configHash(parsed, node, path),
       manifest,
     });
   }
@@ -100,16 +89,26 @@ function recreate(ctx: ControllerContext, old: KubeObject, d: Desired, node: Kub
   }
 }
 
-/** Brings the mirror pods of one node (`onNode`: the pods bound to it) in line with its manifest folder; true if it wrote. */
-export function syncStaticPods(ctx: ControllerContext, node: KubeObject, onNode: readonly KubeObject[]): boolean {
+/** The pod of that name if it is bound to `node`. */
+function podOnNode(ctx: ControllerContext, node: string, namespace: string, name: string): KubeObject | undefined {
+  const pod = ctx.api.store.get("pods", namespace, name);
+  return (pod?.spec as { nodeName?: string } | undefined)?.nodeName === node ? pod : undefined;
+}
+
+/**
+ * Brings the mirror pods of one node in line with its manifest folder; true if it wrote.
+ * `mirrors`: the pods bound to the node that carry the config.mirror annotation, in the store's order.
+ */
+export function syncStaticPods(ctx: ControllerContext, node: KubeObject, mirrors: readonly KubeObject[]): boolean {
   const nodeName = node.metadata.name ?? "";
   const pods = resourceForKind("Pod");
   if (!pods || !ctx.nodeFs(nodeName)) return false;
   const desired = desiredPods(ctx, nodeName);
   const wanted = new Map(desired.map((d) => [`${d.namespace}/${d.name}`, d]));
   let wrote = false;
-  const existing = new Map(onNode.map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p]));
-  for (const p of onNode) {
+  // as they were before this sync changed any of them
+  const existing = new Map(desired.map((d) => [`${d.namespace}/${d.name}`, podOnNode(ctx, nodeName, d.namespace, d.name)]));
+  for (const p of mirrors) {
     const hash = p.metadata.annotations?.[CONFIG_MIRROR];
     if (hash === undefined) continue;
     const d = wanted.get(`${p.metadata.namespace}/${p.metadata.name}`);
