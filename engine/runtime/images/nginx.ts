@@ -61,6 +61,22 @@ function computeFacts(v: ImageVariant): NginxFacts {
   };
 }
 
+/** The body both releases' welcome pages share; only their <head> differs. */
+const WELCOME_BODY = `<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
 const WELCOME_OLD = `<!DOCTYPE html>
 <html>
 <head>
@@ -73,20 +89,7 @@ const WELCOME_OLD = `<!DOCTYPE html>
     }
 </style>
 </head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+${WELCOME_BODY}`;
 
 const WELCOME = `<!DOCTYPE html>
 <html>
@@ -98,20 +101,7 @@ body { width: 35em; margin: 0 auto;
 font-family: Tahoma, Verdana, Arial, sans-serif; }
 </style>
 </head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+${WELCOME_BODY}`;
 
 const ERROR_50X = `<!DOCTYPE html>
 <html>
