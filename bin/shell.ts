@@ -4,8 +4,8 @@
  * stdin it runs it whole, as a multi-line paste into the browser terminal would, and exits
  * with the last command's status. Time is virtual: `sleep 30` returns at once.
  */
-import { createInterface } from "node:readline";
-import { Workspace } from "../engine/index";
+import { createInterface, type Interface } from "node:readline";
+import { Workspace, type Terminal, type TerminalInput } from "../engine/index";
 
 export interface ShellOptions {
   readonly seed: number;
@@ -38,39 +38,95 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 const out = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
 
+/**
+ * Lines typed at the terminal, handed to whoever reads next: the learner's shell, or a
+ * program holding the terminal (a shell inside a container) through {@link Terminal}.
+ */
+class TypedLines implements Terminal {
+  private readonly queued: TerminalInput[] = [];
+  private waiting: ((input: TerminalInput) => void) | undefined;
+  private rl: Interface;
+  /** a program (not the shell) is waiting for a line: Ctrl-C and Ctrl-D go to it */
+  private reading = false;
+  /** aborts the command running in the learner's shell */
+  running: AbortController | undefined;
+
+  constructor() {
+    this.rl = this.open([]);
+  }
+
+  /**
+   * readline ends itself on Ctrl-D at an empty line. For a program reading the terminal
+   * that is only the end of its input: the terminal opens again, history kept.
+   */
+  private open(history: string[]): Interface {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000, history });
+    rl.on("line", (text) => this.push({ kind: "line", text }));
+    rl.on("SIGINT", () => {
+      process.stdout.write("^C\n");
+      if (!this.reading && this.running) this.running.abort();
+      else this.push({ kind: "interrupt" });
+    });
+    rl.on("close", () => {
+      if (this.reading) {
+        this.rl = this.open((rl as unknown as { history: string[] }).history);
+        process.stdout.write("\n");
+      }
+      this.push({ kind: "eof" });
+    });
+    return rl;
+  }
+
+  private push(input: TerminalInput): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    if (waiting) waiting(input);
+    else this.queued.push(input);
+  }
+
+  next(prompt: string): Promise<TerminalInput> {
+    const ready = this.queued.shift();
+    if (ready) return Promise.resolve(ready);
+    this.rl.setPrompt(prompt);
+    this.rl.prompt();
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  async read(prompt: string): Promise<TerminalInput> {
+    this.reading = true;
+    try {
+      return await this.next(prompt);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  close(): void {
+    this.rl.close();
+  }
+}
+
 async function interactive(ws: Workspace): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000 });
+  const lines = new TypedLines();
   let status = 0;
   let buffer = "";
-  let running: AbortController | undefined;
-  rl.on("SIGINT", () => {
-    if (running) running.abort();
-    else {
+  for (;;) {
+    const input = await lines.next(buffer ? "> " : ws.prompt());
+    if (input.kind === "eof") break;
+    if (input.kind === "interrupt") {
       buffer = "";
-      process.stdout.write("^C\n");
-      rl.setPrompt(ws.prompt());
-      rl.prompt();
-    }
-  });
-  rl.setPrompt(ws.prompt());
-  rl.prompt();
-  for await (const line of rl) {
-    buffer += (buffer ? "\n" : "") + line;
-    if (ws.needsMoreInput(buffer)) {
-      rl.setPrompt("> ");
-      rl.prompt();
       continue;
     }
+    buffer += (buffer ? "\n" : "") + input.text;
+    if (ws.needsMoreInput(buffer)) continue;
     const text = buffer;
     buffer = "";
-    running = new AbortController();
-    status = await ws.run(text, out, { signal: running.signal, tty: true });
-    running = undefined;
+    lines.running = new AbortController();
+    status = await ws.run(text, out, { signal: lines.running.signal, tty: true, terminal: lines });
+    lines.running = undefined;
     if (ws.exited()) break;
-    rl.setPrompt(ws.prompt());
-    rl.prompt();
   }
-  rl.close();
+  lines.close();
   return status;
 }
 

@@ -133,7 +133,7 @@ export class Cluster {
   }
 
   private seen(): string {
-    return `${this.api.store.changeCount}/${this.host.fsChanges()}`;
+    return `${this.api.store.changeCount}/${this.host.fsChanges()}/${this.runtime.inputCount()}`;
   }
 
   /** Runs every controller until none writes, at the current virtual time. */

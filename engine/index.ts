@@ -9,3 +9,4 @@ export { DEFAULT_CLUSTER } from "./bootstrap";
 export type { ClusterShape, NodeShape } from "./bootstrap";
 export { Cluster } from "./cluster";
 export type { ClusterSnapshot } from "./cluster";
+export type { Terminal, TerminalInput } from "./shell/terminal";

@@ -2,6 +2,7 @@
  * Test helpers: a fresh default workspace at a fixed time and seed, and runners that
  * capture stdout, stderr and the exit status.
  */
+import type { Terminal } from "./shell/terminal";
 import type { VfsEntry } from "./shell/vfs";
 import { Workspace } from "./workspace";
 
@@ -48,4 +49,27 @@ export function workspaceWithFiles(files: Readonly<Record<string, string>>): Wor
     entries[path] = { type: "file", mode: 0o644, mtime: 0, content };
   }
   return Workspace.restore({ ...snap, hosts: { ...snap.hosts, controlplane: { entries } } });
+}
+
+/**
+ * Runs `line` at a terminal where the learner then types `keys` (lines, `^D`, `^C`) into
+ * whatever reads it. `screen` is what the terminal shows: output, prompts, typed keys.
+ * Reading past the last key fails the test, as a session that never ends would.
+ */
+export async function atTerminal(ws: Workspace, line: string, keys: readonly string[]): Promise<Transcript & { screen: string }> {
+  let stdout = "";
+  let stderr = "";
+  let screen = "";
+  const left = [...keys];
+  const terminal: Terminal = {
+    read: async (prompt) => {
+      const key = left.shift();
+      if (key === undefined) throw new Error(`read past the typed keys at prompt ${JSON.stringify(prompt)}; screen so far:\n${screen}`);
+      screen += `${prompt}${key}\n`;
+      return key === "^D" ? { kind: "eof" } : key === "^C" ? { kind: "interrupt" } : { kind: "line", text: key };
+    },
+  };
+  const status = await ws.run(line, { stdout: (s) => ((stdout += s), (screen += s)), stderr: (s) => ((stderr += s), (screen += s)) }, { terminal });
+  if (left.length) throw new Error(`keys left unread: ${JSON.stringify(left)}; screen:\n${screen}`);
+  return { stdout, stderr, status, screen };
 }

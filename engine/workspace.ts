@@ -13,7 +13,7 @@ import { kubectl } from "./kubectl/kubectl";
 import type { Program, ProgramContext } from "./shell/program";
 import type { ShellState } from "./shell/shell-state";
 import { newShellState } from "./shell/shell-state";
-import { Shell } from "./shell/shell";
+import { Shell, type RunOptions } from "./shell/shell";
 import type { VfsState } from "./shell/vfs";
 import { newHostFs, Vfs } from "./shell/vfs";
 
@@ -147,8 +147,11 @@ export class Workspace {
       },
     );
 
-  /** Runs shell text (a line, a paste, a script) as the terminal would. */
-  run(text: string, out: Output, opts: { signal?: AbortSignal; tty?: boolean } = {}): Promise<number> {
+  /**
+   * Runs shell text (a line, a paste, a script) as the terminal would. With `terminal`, a
+   * program that takes over the terminal (`kubectl exec -it POD -- sh`) reads further lines from it.
+   */
+  run(text: string, out: Output, opts: RunOptions = {}): Promise<number> {
     return this.shell.run(text, out, opts);
   }
 

@@ -6,6 +6,7 @@
  */
 import type { ApiServer } from "../api/server";
 import type { ContainerRuntime } from "../runtime/types";
+import type { Terminal } from "../shell/terminal";
 import type { Vfs } from "../shell/vfs";
 import type { FlagSpec, ParsedFlags } from "./flags";
 import type { Kubeconfig } from "./kubeconfig";
@@ -48,6 +49,8 @@ export interface KubectlEnv {
    * undefined when the learner quit without saving. Absent where no editor exists.
    */
   readonly editor?: Editor;
+  /** The learner's terminal, when kubectl's stdin is it: `exec -it` and `run -it` read lines from it. */
+  readonly terminal?: Terminal;
   /** Writes a kubeconfig change back (config use-context, set-context). */
   saveKubeconfig(k: Kubeconfig): void;
   out(s: string): void;

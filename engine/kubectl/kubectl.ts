@@ -142,6 +142,7 @@ export async function kubectl(ctx: ProgramContext, host: KubectlHost): Promise<n
     headless: host.headless,
     sleep: ctx.sleep,
     settle: () => cluster?.settle(),
+    ...(ctx.terminal ? { terminal: ctx.terminal } : {}),
     saveKubeconfig: (k: Kubeconfig) => {
       ctx.fs.writeFile(kubeconfigPath, serializeKubeconfig(k));
     },

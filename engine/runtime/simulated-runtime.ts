@@ -21,8 +21,9 @@ import { resolvePull } from "./registry";
 import type { Dial, ProcessInfo, SystemHost } from "./sh/command";
 import { effectiveToolbox, execFailure, findExecutable, type ImageView } from "./sh/executables";
 import { Machine, type MachineHost } from "./sh/machine";
-import { newProcess, type ProcState, type ShellFlavour } from "./sh/process-state";
-import type { ContainerConfig, ContainerRuntime, ExecResult, LogLine, ProbeResult, ProbeSpec, ProcessStep, PullResult, RuntimeState, StartResult, Usage, VolumeSource } from "./types";
+import { newProcess, type Fds, type ProcState, type ShellFlavour } from "./sh/process-state";
+import { shellPrompt } from "./sh/prompt";
+import type { ContainerConfig, ContainerRuntime, ExecResult, LogLine, ProbeResult, ProbeSpec, ProcessStep, PullResult, RuntimeState, SessionStep, ShellSession, StartResult, Usage, VolumeSource } from "./types";
 
 const NODE_MEMORY = 4 * 1024 * MI;
 const NODE_CORES = 2;
@@ -53,6 +54,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   private network: ClusterNetwork | undefined;
   /** the clock of whatever process is writing files right now, for their mtimes */
   private fsNow = 0;
+  private inputs = 0;
 
   constructor(state?: RuntimeState) {
     for (const c of Object.values(state?.containers ?? {})) this.add(structuredClone(c as ContainerState));
@@ -151,7 +153,9 @@ export class SimulatedRuntime implements ContainerRuntime {
       this.drop(id);
       return { ok: false, message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${execFailure(argv[0], exe.reason, cwd)}: unknown` };
     }
-    c.procs.push(newProcess(argv, env, cwd, now, shellFlavour(live), 1, { out: { kind: "log", stream: "stdout" }, err: { kind: "log", stream: "stderr" } }));
+    const main = newProcess(argv, env, cwd, now, shellFlavour(live), 1, { out: { kind: "log", stream: "stdout" }, err: { kind: "log", stream: "stderr" } });
+    if (config.stdin) main.stdinOpen = true;
+    c.procs.push(main);
     this.advancePod(config.podUid, now);
     return { ok: true };
   }
@@ -199,6 +203,54 @@ export class SimulatedRuntime implements ContainerRuntime {
     this.advancePod(c.config.podUid, now);
     const r = this.execIn(c, argv, stdin, now, false);
     return r.startError ? { stdout: "", stderr: "", exitCode: 126, startError: r.startError } : { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+  }
+
+  openSession(id: string, argv: readonly string[], tty: boolean, now: number): SessionStep | ExecResult {
+    const c = this.containers.get(id);
+    if (!c) return { stdout: "", stderr: "", exitCode: 126, startError: "container not found" };
+    this.advancePod(c.config.podUid, now);
+    const proc = this.execProcess(c, argv, now, tty);
+    if ("startError" in proc) return { stdout: "", stderr: "", exitCode: 126, startError: proc.startError };
+    proc.stdinOpen = true;
+    if (tty) proc.tty = true;
+    return this.sessionStep(c, proc, tty, now, undefined);
+  }
+
+  sessionInput(session: ShellSession, line: string | null, now: number): SessionStep {
+    const c = this.containers.get(session.container);
+    // the container is gone or stopped: the exec stream ends as a killed process's would
+    if (!c || c.exit) return { kind: "exited", exitCode: 137, stdout: "", stderr: "", elapsedMs: 0 };
+    this.advancePod(c.config.podUid, now);
+    return this.sessionStep(c, structuredClone(session.process as ProcState), session.tty, now, line);
+  }
+
+  attachPrompt(id: string, now: number): string | undefined {
+    const c = this.containers.get(id);
+    if (!c || c.exit) return undefined;
+    this.advancePod(c.config.podUid, now);
+    const main = c.procs[0];
+    if (!main || !waitsForInput(main)) return undefined;
+    return c.config.tty ? shellPrompt(main, c.config.podName) : "";
+  }
+
+  attachInput(id: string, line: string | null, now: number): void {
+    const c = this.containers.get(id);
+    if (!c || c.exit) return;
+    this.advancePod(c.config.podUid, now);
+    const main = c.procs[0];
+    if (!main || !waitsForInput(main)) return;
+    this.inputs++;
+    main.clock = Math.max(main.clock, now);
+    if (line === null) main.frames.pop();
+    else {
+      this.fsNow = now;
+      this.machine(c, main).pushScript(line);
+    }
+    this.advancePod(c.config.podUid, now);
+  }
+
+  inputCount(): number {
+    return this.inputs;
   }
 
   logs(id: string, now?: number): readonly LogLine[] {
@@ -346,15 +398,39 @@ export class SimulatedRuntime implements ContainerRuntime {
 
   // ---- exec ----
 
-  private execIn(c: ContainerState, argv: readonly string[], stdin: string, now: number, combined: boolean): { stdout: string; stderr: string; exitCode: number; elapsedMs: number; startError?: string } {
-    if (c.exit) return { stdout: "", stderr: "", exitCode: 126, elapsedMs: 0, startError: "cannot exec in a stopped container: unknown" };
+  /** A process for `argv` exec'd into the container, its output captured; or runc's refusal. */
+  private execProcess(c: ContainerState, argv: readonly string[], now: number, combined: boolean): ProcState | { startError: string } {
+    if (c.exit) return { startError: "cannot exec in a stopped container: unknown" };
     const live = this.liveOf(c);
     const env = containerEnv(c.config, live.image.spec, live.image.variant);
     const cwd = c.config.workingDir ?? live.image.spec.workingDir;
     const exe = findExecutable(argv[0] ?? "", imageView(live), live.fs, env.PATH ?? "", cwd);
-    if (exe.kind === "missing") return { stdout: "", stderr: "", exitCode: 126, elapsedMs: 0, startError: `OCI runtime exec failed: exec failed: unable to start container process: ${execFailure(argv[0] ?? "", exe.reason, cwd)}: unknown` };
-    const fds = { out: { kind: "capture", stream: "stdout" }, err: { kind: "capture", stream: combined ? "stdout" : "stderr" } } as const;
-    const proc = newProcess(argv, env, cwd, now, shellFlavour(live), c.nextPid++, fds);
+    if (exe.kind === "missing") return { startError: `OCI runtime exec failed: exec failed: unable to start container process: ${execFailure(argv[0] ?? "", exe.reason, cwd)}: unknown` };
+    const fds: Fds = { out: { kind: "capture", stream: "stdout" }, err: { kind: "capture", stream: combined ? "stdout" : "stderr" } };
+    return newProcess(argv, env, cwd, now, shellFlavour(live), c.nextPid++, fds);
+  }
+
+  /** Runs an interactive process up to its next read of the terminal, or to its end. */
+  private sessionStep(c: ContainerState, proc: ProcState, tty: boolean, now: number, line: string | null | undefined): SessionStep {
+    proc.clock = Math.max(proc.clock, now);
+    this.fsNow = proc.clock;
+    const m = this.machine(c, proc, "instant");
+    if (line === null && waitsForInput(proc)) proc.frames.pop();
+    else if (line) m.pushScript(line);
+    const out = m.run(Number.MAX_SAFE_INTEGER);
+    this.checkMemory(c);
+    const base = { stdout: m.captured.stdout, stderr: m.captured.stderr, elapsedMs: m.elapsed };
+    if (out.kind === "blocked" && waitsForInput(proc)) {
+      return { kind: "input", session: { container: c.id, tty, process: proc }, prompt: tty ? shellPrompt(proc, c.config.podName) : "", ...base };
+    }
+    // an interactive bash says goodbye on `exit` and Ctrl-D alike
+    const goodbye = tty && proc.flavour === "bash" && out.kind === "exited" ? "exit\n" : "";
+    return { kind: "exited", exitCode: out.kind === "exited" ? out.code : 137, ...base, stdout: base.stdout + goodbye };
+  }
+
+  private execIn(c: ContainerState, argv: readonly string[], stdin: string, now: number, combined: boolean): { stdout: string; stderr: string; exitCode: number; elapsedMs: number; startError?: string } {
+    const proc = this.execProcess(c, argv, now, combined);
+    if ("startError" in proc) return { stdout: "", stderr: "", exitCode: 126, elapsedMs: 0, startError: proc.startError };
     if (stdin) proc.frames.unshift({ k: "scope", kind: "redirect", stdin });
     const m = this.machine(c, proc, "instant");
     this.fsNow = now;
@@ -485,6 +561,12 @@ export class SimulatedRuntime implements ContainerRuntime {
     const serve = listener.program.serve;
     return { kind: "http", ip, port, send: (req) => serve(listener.daemon, req, this.daemonContext(listener.container, now)) };
   }
+}
+
+/** The shell is at its prompt: what it reads next comes from the terminal. */
+function waitsForInput(p: ProcState): boolean {
+  const top = p.frames[p.frames.length - 1];
+  return p.exitCode === undefined && top?.k === "block" && top.input === true;
 }
 
 function imageView(live: Live): ImageView {

@@ -40,6 +40,10 @@ export interface ContainerConfig {
   readonly cpuLimit?: number;
   readonly mounts: readonly Mount[];
   readonly podIP: string;
+  /** `stdin: true`: PID 1 reads from an open stdin (kubectl attach), so a shell waits instead of ending */
+  readonly stdin?: boolean;
+  /** `tty: true`: what it writes reaches its log as one stream */
+  readonly tty?: boolean;
 }
 
 /** What the registry says about an image reference. */
@@ -83,6 +87,23 @@ export interface ExecResult {
    */
   readonly startError?: string;
 }
+
+/**
+ * A shell the learner types into (`kubectl exec -it POD -- sh`): the process lives with the
+ * caller between lines, as plain data only the runtime reads. Under a TTY its stderr comes
+ * back in `stdout`, as one stream.
+ */
+export interface ShellSession {
+  readonly container: string;
+  readonly tty: boolean;
+  readonly process: unknown;
+}
+
+/** Where an interactive shell is after its last line. */
+export type SessionStep =
+  /** waiting for the next line; `prompt` is what the shell shows before it (nothing without a TTY) */
+  | { readonly kind: "input"; readonly session: ShellSession; readonly prompt: string; readonly stdout: string; readonly stderr: string; readonly elapsedMs: number }
+  | { readonly kind: "exited"; readonly exitCode: number; readonly stdout: string; readonly stderr: string; readonly elapsedMs: number };
 
 export interface Usage {
   readonly cpuCores: number;
@@ -133,6 +154,23 @@ export interface ContainerRuntime {
   probe(id: string, spec: ProbeSpec, now: number): ProbeResult;
   /** Runs a command inside the container (kubectl exec, exec probes, preStop). */
   exec(id: string, argv: readonly string[], stdin: string, now: number): ExecResult;
+  /**
+   * Starts `argv` with its stdin open to the learner's terminal (`kubectl exec -i`). A shell
+   * with no script waits for lines (a `startError` result is exec's refusal); any other
+   * command runs to its end at once.
+   */
+  openSession(id: string, argv: readonly string[], tty: boolean, now: number): SessionStep | ExecResult;
+  /** A line typed into the session's shell; null is Ctrl-D, the end of its input. */
+  sessionInput(session: ShellSession, line: string | null, now: number): SessionStep;
+  /**
+   * PID 1 reading its commands from an open stdin (`kubectl run -it ... -- sh`): the prompt
+   * it waits at, or undefined while it runs something or has no terminal to read.
+   */
+  attachPrompt(id: string, now: number): string | undefined;
+  /** A line typed into PID 1 through `kubectl attach`; null closes its stdin. Its output goes to the log. */
+  attachInput(id: string, line: string | null, now: number): void;
+  /** Grows whenever typed input reached a container's PID 1, so a quiet kubelet looks again. */
+  inputCount(): number;
   /** The container's log; with `now`, after running its processes up to then (what only logs is not woken for). */
   logs(id: string, now?: number): readonly LogLine[];
   usage(id: string, now: number): Usage;

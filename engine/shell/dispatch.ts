@@ -81,6 +81,7 @@ export function programContext(sh: Interp, argv: string[], ctx: Ctx, env: Record
     signal: sh.limits.signal,
     now: () => sh.host.now(),
     tty: ctx.io.tty,
+    ...(ctx.io.stdin.terminal ? { terminal: ctx.io.stdin.terminal } : {}),
   };
 }
 

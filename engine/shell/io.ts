@@ -1,10 +1,15 @@
 /** Streams inside the interpreter: a consumable stdin, and sinks that output goes to. */
+import type { Terminal } from "./terminal";
 
 /** Standard input shared by the commands of a redirected block, so `read` takes one line at a time. */
 export class Input {
   private pos = 0;
 
-  constructor(private readonly data: string) {}
+  /** `terminal`: the stdin is the learner's terminal itself, which nothing was piped or redirected over */
+  constructor(
+    private readonly data: string,
+    readonly terminal?: Terminal,
+  ) {}
 
   static empty(): Input {
     return new Input("");

@@ -1,3 +1,4 @@
+import type { Terminal } from "./terminal";
 import type { Vfs } from "./vfs";
 
 /** The streams a program talks through. `stdin` is everything piped or redirected in. */
@@ -23,6 +24,8 @@ export interface ProgramContext extends ProgramIO {
   now?(): number;
   /** True when stdout is the terminal itself (not a pipe, file or substitution), as isatty(1). */
   tty?: boolean;
+  /** Present when stdin is the learner's terminal (interactive, nothing piped or redirected in). */
+  terminal?: Terminal;
 }
 
 /** A command the shell can run; resolves to its exit status. */

@@ -4,6 +4,7 @@ import { LIMITS, RunLimits } from "./limits";
 import type { Program } from "./program";
 import { HISTORY_SIZE, HOME, newShellState, type ShellState } from "./shell-state";
 import { needsMoreInput } from "./syntax-error";
+import type { Terminal } from "./terminal";
 import type { Vfs } from "./vfs";
 
 /** What the engine supplies to a shell: the hosts' file systems, programs such as kubectl, and time. */
@@ -29,6 +30,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Whether output goes to a terminal (default true); `ls` prints columns there. False for piped headless use. */
   tty?: boolean;
+  /** The terminal the text was typed at, for programs that read further lines from it. */
+  terminal?: Terminal;
 }
 
 /**
@@ -57,7 +60,7 @@ export class Shell {
     }
     const limits = new RunLimits({ write: (s) => out.stderr(s) }, opts.signal);
     const io: Io = {
-      stdin: Input.empty(),
+      stdin: new Input("", opts.terminal),
       stdout: limits.counted({ write: (s) => out.stdout(s) }, true),
       stderr: limits.counted({ write: (s) => out.stderr(s) }, true),
       tty: opts.tty ?? true,

@@ -70,6 +70,8 @@ function config(ps: PodSyncState, c: ContainerRef, env: Record<string, string>):
     ...(cpu !== undefined ? { cpuLimit: cpu } : {}),
     mounts: mountsOf(ps, c.spec),
     podIP: ps.status.podIP ?? "",
+    ...(c.spec.stdin ? { stdin: true } : {}),
+    ...(c.spec.tty ? { tty: true } : {}),
   };
 }
 

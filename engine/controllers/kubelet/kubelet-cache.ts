@@ -64,8 +64,8 @@ export class KubeletCache {
   private readonly orphans = new Set<string>();
   private readonly due = new DueQueue();
   private nextOrder = 0;
-  /** the virtual instant of the last relist */
-  private relistedAt: number | undefined;
+  /** the instant (and count of typed inputs) of the last relist */
+  private relistedAt: string | undefined;
   readonly addresses = new PodAddresses();
 
   /** The cache of `store`, read from scratch the first time and kept from its watch after. */
@@ -161,12 +161,14 @@ export class KubeletCache {
    * due, and, once per virtual instant (the PLEG's relist), the others that `exited` says
    * have a container that stopped in a way no wake-up foresaw (a `kill` through exec).
    */
-  work(now: number, exited: (pod: KubeObject) => boolean): KubeObject[] {
+  work(now: number, exited: (pod: KubeObject) => boolean, inputs = 0): KubeObject[] {
     const uids = new Set(this.dirty);
     this.dirty.clear();
     for (const uid of this.due.due(now)) uids.add(uid);
-    if (this.relistedAt !== now) {
-      this.relistedAt = now;
+    // once per instant, and again when a line typed into a container may have ended it
+    const at = `${now}/${inputs}`;
+    if (this.relistedAt !== at) {
+      this.relistedAt = at;
       for (const { uid } of this.slots.values()) {
         const e = this.pods.get(uid);
         if (e && e.running.length > 0 && !uids.has(uid) && exited(e.pod)) uids.add(uid);

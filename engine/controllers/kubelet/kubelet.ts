@@ -21,7 +21,7 @@ export const kubelet: Controller = {
     const cache = KubeletCache.of(ctx.api.store);
     const nodes = new Map(ctx.api.store.list("nodes").map((n) => [n.metadata.name ?? "", n]));
     for (const [name, node] of nodes) wrote = syncStaticPods(ctx, node, cache.mirrorsOn(name)) || wrote;
-    const work = cache.work(ctx.now(), (pod) => nodes.has(nodeOf(pod)) && exitedWhileSettled(ctx, pod));
+    const work = cache.work(ctx.now(), (pod) => nodes.has(nodeOf(pod)) && exitedWhileSettled(ctx, pod), ctx.runtime.inputCount());
     const ipam = cache.addresses.allocator(nodes);
     for (const pod of work) {
       const node = nodes.get(nodeOf(pod));

@@ -3,7 +3,8 @@
  * the container, with every refusal kubectl, the API server and the kubelet give on the
  * way, then runs the command in the container through the runtime: its output, and its
  * exit status as `command terminated with exit code N`. Stdin reaches the command only
- * with -i; under a TTY (-it at the terminal) its stderr comes back on stdout.
+ * with -i; at the learner's terminal that opens a session reading typed lines (`-it -- sh`).
+ * Under a TTY its stderr comes back on stdout.
  */
 import type { KubeObject } from "../../api/object";
 import type { CommandContext, CommandSpec } from "../command";
@@ -12,6 +13,7 @@ import { bool, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import { parseDuration } from "./delete";
 import { runtimeID } from "./logs/container-log";
+import { execSession } from "./logs/exec-session";
 import { defaultContainer, findContainer, objectFor, podsOf } from "./logs/pod-target";
 import { setupTty } from "./logs/setup-tty";
 
@@ -107,16 +109,24 @@ async function run(ctx: CommandContext): Promise<number> {
   // the kubelet answers the upgrade with plain text
   if (!isRunning(pod, container)) return fail(env.err, `unable to upgrade connection: container not found ("${container}")`);
   const id = runtimeId(pod, container);
-  const r = env.runtime.exec(id, command, stdin ? env.stdin : "", env.api.now());
-  if (r.startError !== undefined) {
-    return fail(env.err, `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(id, env.api.now())}": ${r.startError}`);
+  const startFailed = (error: string) => fail(env.err, `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(id, env.api.now())}": ${error}`);
+  let exitCode: number;
+  if (stdin && env.terminal) {
+    const end = await execSession(env, env.terminal, { container: id, argv: command, raw });
+    if ("startError" in end) return startFailed(end.startError);
+    if ("interrupted" in end) return 130;
+    exitCode = end.exitCode;
+  } else {
+    const r = env.runtime.exec(id, command, stdin ? env.stdin : "", env.api.now());
+    if (r.startError !== undefined) return startFailed(r.startError);
+    env.out(r.stdout);
+    if (raw) env.out(r.stderr);
+    else env.err(r.stderr);
+    exitCode = r.exitCode;
   }
-  env.out(r.stdout);
-  if (raw) env.out(r.stderr);
-  else env.err(r.stderr);
-  if (r.exitCode !== 0) {
-    env.err(`command terminated with exit code ${r.exitCode}\n`);
-    return r.exitCode;
+  if (exitCode !== 0) {
+    env.err(`command terminated with exit code ${exitCode}\n`);
+    return exitCode;
   }
   return 0;
 }

@@ -8,13 +8,13 @@ import { findExecutable } from "./executables";
 import type { Machine } from "./machine";
 import { cdError, shellError, testError } from "./shell-messages";
 import type { Io } from "./simple-command";
-import { runArgv } from "./simple-command";
+import { commandContext, runArgv } from "./simple-command";
 import { runTest } from "./test-command";
 
 type Builtin = (m: Machine, argv: readonly string[], io: Io) => number;
 
 function ctxFor(m: Machine, argv: readonly string[], io: Io): CommandContext {
-  return { argv, stdin: io.stdin, out: (t) => m.write(io.fds.out, t), err: (t) => m.write(io.fds.err, t), env: m.env(), cwd: m.st.cwd, now: m.st.clock, fs: m.host.fs, sys: m.host.sys, pid: m.st.pid };
+  return commandContext(m, argv, io, m.st.pid);
 }
 
 const SIGNALS: Record<string, string> = { TERM: "TERM", SIGTERM: "TERM", "15": "TERM", INT: "INT", SIGINT: "INT", "2": "INT", EXIT: "EXIT", "0": "EXIT", HUP: "HUP", SIGHUP: "HUP", "1": "HUP", QUIT: "QUIT", SIGQUIT: "QUIT", "3": "QUIT" };

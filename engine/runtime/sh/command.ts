@@ -78,6 +78,8 @@ export interface CommandContext {
   readonly sys: SystemHost;
   /** the pid this command runs as */
   readonly pid: number;
+  /** stdout is the terminal itself, as isatty(1) */
+  readonly tty: boolean;
 }
 
 export type CommandResult =

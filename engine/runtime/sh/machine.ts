@@ -67,13 +67,21 @@ export class Machine implements ExpandEnv {
         this.finish(this.st.status);
         break;
       }
-      if (steps++ >= budget || total++ >= cap) return { kind: "budget" };
+      if (steps++ >= budget || total++ >= cap) {
+        if (this.mode === "instant" && this.interruptToInput()) {
+          steps = total = 0;
+          continue;
+        }
+        return { kind: "budget" };
+      }
       const top = this.st.frames[this.st.frames.length - 1];
       if (this.st.pendingTrap !== undefined && top.k !== "block") this.runTrap();
       else if (top.k === "block") {
+        if (top.input) return { kind: "blocked", until: null };
         const end = this.blockEnd(top);
         if (this.mode === "instant") {
           if (end === null || top.follow) {
+            if (this.interruptToInput()) continue;
             this.hung = true;
             this.finish(137);
             break;
@@ -94,6 +102,23 @@ export class Machine implements ExpandEnv {
       }
     }
     return { kind: "exited", code: this.st.exitCode ?? this.st.status };
+  }
+
+  /**
+   * An interactive shell's command that would wait forever or spin (`sleep infinity`, an
+   * endless loop) is cut off as Ctrl-C would cut it: the shell is back at its prompt.
+   */
+  private interruptToInput(): boolean {
+    const frames = this.st.frames;
+    const at = frames.findLastIndex((f) => f.k === "block" && f.input === true);
+    if (at < 0) return false;
+    while (frames.length > at + 1) {
+      const f = frames.pop();
+      if (f?.k === "scope") this.closeScope(f);
+    }
+    this.hung = true;
+    this.st.status = 130;
+    return true;
   }
 
   private blockEnd(f: Extract<Frame, { k: "block" }>): number | null {
@@ -332,6 +357,8 @@ export class Machine implements ExpandEnv {
       fds: { out: { kind: "capture", stream: "stdout" }, err: { kind: "capture", stream: "stderr" } },
       exitCode: undefined,
       pendingTrap: undefined,
+      tty: undefined,
+      stdinOpen: undefined,
     };
     const m = new Machine(proc, this.host, "instant");
     if (stdin) m.push({ k: "scope", kind: "redirect", stdin });

@@ -106,7 +106,17 @@ export type Frame =
    * a foreground wait: `sleep` (until a time, null: forever), a daemon (the pid of one in
    * `daemons`), or `tail -f` (`follow`: it looks at its files again at `until`, writing to `fds`)
    */
-  | { readonly k: "block"; readonly until: number | null; readonly code: number; readonly daemon?: number; readonly interruptible?: boolean; readonly follow?: TailFollow; readonly fds?: Fds }
+  | {
+      readonly k: "block";
+      readonly until: number | null;
+      readonly code: number;
+      readonly daemon?: number;
+      readonly interruptible?: boolean;
+      readonly follow?: TailFollow;
+      readonly fds?: Fds;
+      /** an interactive shell waiting for the next line on its terminal (see session.ts) */
+      readonly input?: boolean;
+    }
   /** a program started directly (not through a shell): the container's command, `exec`, a probe */
   | { readonly k: "argv"; readonly argv: readonly string[] };
 
@@ -140,6 +150,10 @@ export interface ProcState {
   fds: Fds;
   /** set once the process has exited */
   exitCode?: number;
+  /** its stdout is a terminal (`kubectl exec -t`): `ls` prints columns */
+  tty?: boolean;
+  /** stdin stays open to a terminal (a container with `stdin: true`, `kubectl exec -i`): a shell reading it waits for lines */
+  stdinOpen?: boolean;
 }
 
 /** The process state for `argv` run directly at `now`. */

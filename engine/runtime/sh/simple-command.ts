@@ -111,7 +111,7 @@ function executeFound(m: Machine, exe: Executable, argv: readonly string[], io: 
     case "tool":
     case "program": {
       const pid = io.inPlace ? m.st.pid : io.background ? m.host.sys.nextPid() : childPid(m);
-      const ctx = context(m, argv, io, pid);
+      const ctx = commandContext(m, argv, io, pid);
       const result: CommandResult = exe.kind === "tool" ? runTool(m, exe.name, ctx, io) : (m.host.program(exe.id)?.run(ctx) ?? 127);
       settle(m, result, io, pid, depth);
       return;
@@ -133,7 +133,8 @@ function runTool(m: Machine, name: string, ctx: CommandContext, io: Io): Command
   return TOOLS[name]?.(ctx) ?? 127;
 }
 
-function context(m: Machine, argv: readonly string[], io: Io, pid: number): CommandContext {
+/** What a tool or program is handed to run as `pid`. */
+export function commandContext(m: Machine, argv: readonly string[], io: Io, pid: number): CommandContext {
   return {
     argv,
     stdin: io.stdin,
@@ -145,6 +146,7 @@ function context(m: Machine, argv: readonly string[], io: Io, pid: number): Comm
     fs: m.host.fs,
     sys: m.host.sys,
     pid,
+    tty: m.st.tty === true && io.fds.out.kind === "capture" && io.fds.out.stream === "stdout",
   };
 }
 
@@ -232,7 +234,9 @@ export function startShell(m: Machine, flavour: ShellFlavour, argv: readonly str
     m.st.arg0 = arg0;
     m.st.positional = positional;
     if (io.fds !== m.st.fds) m.st.fds = io.fds;
-    m.pushScript(script);
+    // reading its commands from a terminal: it waits for the first line
+    if (script === io.stdin && io.stdin === "" && m.st.stdinOpen) m.push({ k: "block", until: null, code: 0, input: true });
+    else m.pushScript(script);
     return;
   }
   const scope = { k: "scope" as const, kind: "subshell" as const, saved: m.save(), fds: io.fds, stdin: script === io.stdin ? "" : io.stdin, shell: { flavour, name: arg0 } };

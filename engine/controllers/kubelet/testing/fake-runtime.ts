@@ -14,6 +14,8 @@ import type {
   ProcessStep,
   PullResult,
   RuntimeState,
+  SessionStep,
+  ShellSession,
   StartResult,
   Usage,
   VolumeSource,
@@ -144,6 +146,26 @@ export class FakeRuntime implements ContainerRuntime {
     const c = this.containers.get(id);
     this.calls.push(`exec ${c?.config.name ?? id} ${argv.join(" ")}`);
     return c?.program.exec?.(argv, now - c.startedAt) ?? { stdout: "", stderr: "", exitCode: 0 };
+  }
+
+  /** Fake programs read no terminal: a session is the exec of its command. */
+  openSession(id: string, argv: readonly string[], _tty: boolean, now: number): SessionStep | ExecResult {
+    const r = this.exec(id, argv, "", now);
+    return r.startError !== undefined ? r : { kind: "exited", exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, elapsedMs: 0 };
+  }
+
+  sessionInput(_session: ShellSession): SessionStep {
+    return { kind: "exited", exitCode: 0, stdout: "", stderr: "", elapsedMs: 0 };
+  }
+
+  attachPrompt(): string | undefined {
+    return undefined;
+  }
+
+  attachInput(): void {}
+
+  inputCount(): number {
+    return 0;
   }
 
   logs(id: string): readonly LogLine[] {

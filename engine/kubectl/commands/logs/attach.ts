@@ -27,24 +27,40 @@ export function attachedLog(env: KubectlEnv, pod: KubeObject, container: string)
   return env.runtime.logs(runtimeID(runningID(pod, container) ?? ""), env.api.now());
 }
 
-/** The attach stream: what the running instance writes after `after`, until it exits. */
-async function stream(env: KubectlEnv, pod: KubeObject, container: string, raw: boolean, after: LogLine | undefined): Promise<AttachEnd> {
+/**
+ * The attach stream: what the running instance writes after `after`, until it exits. With
+ * -i at the learner's terminal, a PID 1 that reads its stdin (a shell started with
+ * `stdin: true`) gets each typed line once it is back at its prompt.
+ */
+async function stream(env: KubectlEnv, pod: KubeObject, container: string, req: { raw: boolean; stdin: boolean }, after: LogLine | undefined): Promise<AttachEnd> {
   const namespace = pod.metadata.namespace ?? env.namespace;
   const name = pod.metadata.name ?? "";
   const id = runningID(pod, container);
+  const terminal = req.stdin ? env.terminal : undefined;
   const start = env.api.now();
   let last = after;
+  let typed = false;
   for (;;) {
     const fresh = linesAfter(attachedLog(env, pod, container), last);
     if (fresh.length) last = fresh[fresh.length - 1];
     for (const line of fresh) {
-      if (raw || line.stream === "stdout") env.out(line.text + "\n");
+      if (req.raw || line.stream === "stdout") env.out(line.text + "\n");
       else env.err(line.text + "\n");
     }
     const now = env.api.store.get("pods", namespace, name);
     if (runningID(now, container) !== id) return "exited";
     if (env.signal.aborted) return "interrupted";
-    if (env.headless && (env.api.now() - start >= HEADLESS_FOLLOW_LIMIT_MS || (!fresh.length && !endsByItself(now, container)))) return "interrupted";
+    const prompt = terminal && id ? env.runtime.attachPrompt(runtimeID(id), env.api.now()) : undefined;
+    if (terminal && id && prompt !== undefined) {
+      const input = await terminal.read(prompt);
+      if (input.kind === "interrupt" && !req.raw) return "interrupted";
+      if (input.kind !== "interrupt") env.runtime.attachInput(runtimeID(id), input.kind === "line" ? input.text : null, env.api.now());
+      typed = true;
+      env.settle();
+      continue;
+    }
+    // a typed command still running (`sleep 5`) is waited for, as the terminal would
+    if (env.headless && !typed && (env.api.now() - start >= HEADLESS_FOLLOW_LIMIT_MS || (!fresh.length && !endsByItself(now, container)))) return "interrupted";
     await env.sleep(FOLLOW_POLL_MS);
   }
 }
@@ -56,7 +72,7 @@ export async function attachContainer(env: KubectlEnv, pod: KubeObject, containe
     env.err("All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n");
     env.err("If you don't see a command prompt, try pressing enter.\n");
   }
-  const end = await stream(env, pod, container, raw, after);
+  const end = await stream(env, pod, container, { raw, stdin: req.stdin }, after);
   // reattachMessage: only a terminal session can be resumed
   if (end === "exited" && raw && !req.quiet) {
     env.out(`Session ended, resume using 'kubectl attach ${pod.metadata.name} -c ${container} -n ${pod.metadata.namespace ?? env.namespace} -i -t' command\n`);

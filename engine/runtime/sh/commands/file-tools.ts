@@ -1,4 +1,5 @@
 /** File utilities: ls, touch, rm, mkdir, cp, mv, chmod and friends, in BusyBox or GNU wording. */
+import { columns } from "../../../shell/coreutils/ls";
 import { strftime } from "../../../shell/coreutils/date";
 import { basename, dirname, resolvePath } from "../../../shell/vfs-path";
 import { isFsError, type FsError } from "../../fs/container-fs";
@@ -10,7 +11,7 @@ function flagsAndOperands(argv: readonly string[]): { flags: string; operands: s
   let dashdash = false;
   for (const a of argv.slice(1)) {
     if (!dashdash && a === "--") dashdash = true;
-    else if (!dashdash && /^-[A-Za-z]+$/.test(a)) flags += a.slice(1);
+    else if (!dashdash && /^-[A-Za-z1]+$/.test(a)) flags += a.slice(1);
     else operands.push(a);
   }
   return { flags, operands };
@@ -178,6 +179,31 @@ function modeString(type: "file" | "dir", mode: number): string {
   return `${type === "dir" ? "d" : "-"}${rwx((mode >> 6) & 7)}${rwx((mode >> 3) & 7)}${sticky}`;
 }
 
+/** The width kubectl's terminal reports when it has no size to pass on. */
+const TERMINAL_WIDTH = 80;
+
+/**
+ * BusyBox ls on a terminal (display_files): every column as wide as the longest name plus
+ * two, names running down the columns, spaces between them.
+ */
+function busyboxColumns(names: readonly string[], width: number): string[] {
+  if (names.length === 0) return [];
+  const colWidth = Math.max(...names.map((n) => n.length)) + 2;
+  const cols = Math.max(1, Math.floor(width / colWidth));
+  const rows = Math.ceil(names.length / cols);
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let line = "";
+    for (let c = 0; c < cols; c++) {
+      const name = names[c * rows + r];
+      if (name === undefined) continue;
+      line = line.padEnd(c * colWidth) + name;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 const ls: Command = (ctx) => {
   const { flags, operands } = flagsAndOperands(ctx.argv);
   const long = flags.includes("l");
@@ -211,8 +237,9 @@ const ls: Command = (ctx) => {
     const list = (isFsError(names) ? [] : names).filter((n) => all || !n.startsWith("."));
     const shown = (flags.includes("a") ? [".", "..", ...list] : list).map((n) => entry(n, n === "." ? p : n === ".." ? dirname(p) : `${p === "/" ? "" : p}/${n}`));
     const header = targets.length > 1 ? `${t}:\n` : "";
-    const total = long && !busybox ? `total ${list.length * 4}\n` : long ? `total ${list.length * 4}\n` : "";
-    blocks.push(header + total + shown.map((l) => `${l}\n`).join(""));
+    const total = long ? `total ${list.length * 4}\n` : "";
+    const lines = ctx.tty && !long && !flags.includes("1") ? (busybox ? busyboxColumns(shown, TERMINAL_WIDTH) : columns(shown, TERMINAL_WIDTH)) : shown;
+    blocks.push(header + total + lines.map((l) => `${l}\n`).join(""));
   }
   ctx.out(blocks.join(targets.length > 1 ? "\n" : ""));
   return status;
