@@ -63,6 +63,13 @@ module.exports = {
       to: { path: "^engine/", pathNot: "^engine/index\\.ts$" },
     },
     {
+      name: "lessons-loader-stays-below-its-users",
+      comment: "The lessons loader is used by the kubelab command and the web app; it imports neither.",
+      severity: "error",
+      from: { path: "^lessons/" },
+      to: { path: "^(app|bin)/" },
+    },
+    {
       name: "app-not-to-bin",
       comment: "The web app and the kubelab command share engine/, never each other.",
       severity: "error",

@@ -2,6 +2,7 @@
  * The `kubelab` command: the headless shell on a simulated cluster (for learners,
  * teachers and tests), and the authoring tools.
  */
+import { lessonsCommand } from "./lessons";
 import { shellCommand } from "./shell";
 
 const USAGE = `kubelab: learn Kubernetes Pods by doing, on a simulated cluster.
@@ -9,6 +10,8 @@ const USAGE = `kubelab: learn Kubernetes Pods by doing, on a simulated cluster.
 Usage:
   kubelab shell [--seed N] [--start TIME]   a shell on a fresh simulated cluster
                                             (reads a script from stdin when it is not a terminal)
+  kubelab lessons check [PATH]              prove every exercise solvable and not trivially passing
+  kubelab lessons new CHAPTER SLUG          start a lesson in both locales
   kubelab help                              this text
 `;
 
@@ -17,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "shell":
       return shellCommand(rest);
+    case "lessons":
+      return lessonsCommand(rest);
     case undefined:
     case "help":
     case "--help":

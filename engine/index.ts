@@ -10,3 +10,7 @@ export type { ClusterShape, NodeShape } from "./bootstrap";
 export { Cluster } from "./cluster";
 export type { ClusterSnapshot } from "./cluster";
 export type { Terminal, TerminalInput } from "./shell/terminal";
+export { grade } from "./grader/grade";
+export { parseCheck, SUBJECT_KEYS } from "./grader/check";
+export type { Check, CheckParse, CheckProblem, Comparator, PodExpect } from "./grader/check";
+export type { CheckResult, GradeReport } from "./grader/report";

@@ -117,6 +117,22 @@ export class Workspace {
     return this.clusters.get(name);
   }
 
+  clusterNames(): string[] {
+    return [...this.clusters.keys()];
+  }
+
+  /** A file on a host as it is now, or undefined when there is none. */
+  readFile(host: string, path: string): string | undefined {
+    return this.hosts.get(host)?.readFile(path);
+  }
+
+  /** An independent copy: what runs in it leaves this workspace as it was. */
+  fork(): Workspace {
+    const copy = Workspace.restore(this.snapshot());
+    copy.setTimeMode({ kind: "headless" });
+    return copy;
+  }
+
   /** Lets `ms` of virtual time pass in every cluster. */
   advance(ms: number): void {
     for (const c of this.clusters.values()) c.advance(ms);

@@ -32,6 +32,8 @@ export interface RunOptions {
   tty?: boolean;
   /** The terminal the text was typed at, for programs that read further lines from it. */
   terminal?: Terminal;
+  /** false: the text stays out of the history (an exercise's setup, run for the learner) */
+  history?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export class Shell {
     let status: number;
     try {
       if (!this.st.started) await this.startup(sh, io);
-      this.remember(text);
+      if (opts.history !== false) this.remember(text);
       sh.flow = undefined;
       status = await sh.runText(text, io);
       if (limits.tripped) status = opts.signal?.aborted ? 130 : 1;
