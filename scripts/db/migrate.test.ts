@@ -100,8 +100,8 @@ describe("the migrated schema through the generated client", () => {
     await applyMigrations(target, { root: repoRoot });
     const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.url }) });
     try {
-      const user = await prisma.user.create({ data: {} });
-      expect(user).toMatchObject({ guest: true, role: "learner", email: null, passwordHash: null });
+      const user = await prisma.user.create({ data: { id: "u1", name: "guest", email: "temp-u1@guest.kubelab.invalid", isAnonymous: true } });
+      expect(user).toMatchObject({ isAnonymous: true, role: "learner", emailVerified: false });
 
       const snapshot = { clock: 0, objects: [{ kind: "Pod", metadata: { name: "web", namespace: "default" } }] };
       const workspace = await prisma.workspace.create({
@@ -186,14 +186,14 @@ describe("createMigration on SQLite", () => {
     const target = sqliteTarget("loss.db");
     await applyMigrations(target, { root });
     const db = new Database(path.join(tmp, "loss.db"));
-    db.prepare(`INSERT INTO "User" ("id", "passwordHash") VALUES ('u1', 'hash')`).run();
+    db.prepare(`INSERT INTO "User" ("id", "name", "email", "image", "updatedAt") VALUES ('u1', 'u1', 'u1@example.com', 'face.png', 0)`).run();
     db.close();
-    await writeFile(schemaFile, schema.replace(/\n  passwordHash String\?\n/, "\n"));
+    await writeFile(schemaFile, schema.replace(/\n  image +String\?\n/, "\n"));
 
-    const created = await createMigration(target, "drop_password", { root });
+    const created = await createMigration(target, "drop_image", { root });
 
     expect(created.folder).not.toBeNull();
-    expect(created.warnings.join("\n")).toMatch(/passwordHash/);
+    expect(created.warnings.join("\n")).toMatch(/image/);
   });
 });
 

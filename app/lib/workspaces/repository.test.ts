@@ -1,30 +1,17 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveDatabaseTarget } from "../../../prisma/database-target";
-import { PrismaClient } from "../../../prisma/generated/sqlite/client";
-import { applyMigrations } from "../../../scripts/db/migrate";
+import type { PrismaClient } from "../../../prisma/generated/sqlite/client";
+import { migratedSqlite, users } from "../testing/sqlite-db";
 import { prismaWorkspaces } from "./repository";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-let tmp: string;
 let db: PrismaClient;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), "kubelab-ws-"));
-  const target = resolveDatabaseTarget(`file:${path.join(tmp, "t.db")}`, tmp);
-  await applyMigrations(target, { root });
-  db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.url }) });
-  await db.user.createMany({ data: [{ id: "alice" }, { id: "bob" }] });
+  ({ db, close } = await migratedSqlite());
+  await users(db, "alice", "bob");
 });
 
-afterAll(async () => {
-  await db.$disconnect();
-  await rm(tmp, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe("prismaWorkspaces (SQLite)", () => {
   it("stores, versions and scopes every access by owner", async () => {

@@ -1,0 +1,53 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { anonymous } from "better-auth/plugins";
+import { headers } from "next/headers";
+import { database } from "./db";
+import { moveGuestWork } from "./guest-work";
+
+// Sign-in for kubelab: every visitor is first an anonymous guest (a session cookie,
+// nothing asked); signing up with email and password keeps the guest's work. Passwords
+// are hashed with scrypt by better-auth; its cookies are HttpOnly and SameSite=Lax, and
+// its endpoints refuse cross-origin form posts.
+
+const { db, provider } = database();
+
+export const auth = betterAuth({
+  database: prismaAdapter(db, { provider }),
+  emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  user: {
+    additionalFields: {
+      role: { type: "string", required: false, defaultValue: "learner", input: false },
+    },
+  },
+  plugins: [
+    anonymous({
+      emailDomainName: "guest.kubelab.invalid",
+      generateName: () => "guest",
+      onLinkAccount: async ({ anonymousUser, newUser }) => moveGuestWork(db, anonymousUser.user.id, newUser.user.id),
+    }),
+    nextCookies(),
+  ],
+});
+
+export interface Viewer {
+  readonly id: string;
+  readonly guest: boolean;
+  readonly email?: string;
+  readonly role: "learner" | "teacher";
+}
+
+/** The signed-in user (guest or account) of the current request, if any. */
+export async function viewer(): Promise<Viewer | undefined> {
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session) return undefined;
+  const user = session.user as typeof session.user & { isAnonymous?: boolean | null; role?: string };
+  return {
+    id: user.id,
+    guest: user.isAnonymous === true,
+    ...(user.isAnonymous ? {} : { email: user.email }),
+    role: user.role === "teacher" ? "teacher" : "learner",
+  };
+}

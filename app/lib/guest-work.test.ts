@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../../prisma/generated/sqlite/client";
+import { moveGuestWork } from "./guest-work";
+import { migratedSqlite, users } from "./testing/sqlite-db";
+
+let db: PrismaClient;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, close } = await migratedSqlite());
+  await users(db, "guest", "account");
+});
+
+afterAll(() => close());
+
+describe("moveGuestWork", () => {
+  it("hands the guest's work to the account, keeping the account's own where both have one", async () => {
+    await db.workspace.createMany({
+      data: [
+        { userId: "guest", key: "lesson:pods/01", snapshot: { by: "guest" } },
+        { userId: "guest", key: "lesson:pods/02", snapshot: { by: "guest" } },
+        { userId: "account", key: "lesson:pods/01", snapshot: { by: "account" } },
+      ],
+    });
+    await db.exerciseProgress.createMany({
+      data: [
+        { userId: "guest", lessonId: "pods/01", exerciseId: "pod-first", hintsShown: 2 },
+        { userId: "guest", lessonId: "pods/02", exerciseId: "pod-labels", solutionShown: true },
+        { userId: "account", lessonId: "pods/01", exerciseId: "pod-first", hintsShown: 0 },
+      ],
+    });
+    await db.exerciseAttempt.create({ data: { userId: "guest", lessonId: "pods/01", exerciseId: "pod-first", passed: true, results: [] } });
+
+    await moveGuestWork(db as never, "guest", "account");
+
+    const ws = await db.workspace.findMany({ where: { userId: "account" }, orderBy: { key: "asc" } });
+    expect(ws.map((w) => [w.key, w.snapshot])).toEqual([
+      ["lesson:pods/01", { by: "account" }],
+      ["lesson:pods/02", { by: "guest" }],
+    ]);
+    const progress = await db.exerciseProgress.findMany({ where: { userId: "account" }, orderBy: { exerciseId: "asc" } });
+    expect(progress.map((p) => [p.exerciseId, p.hintsShown, p.solutionShown])).toEqual([
+      ["pod-first", 0, false],
+      ["pod-labels", 0, true],
+    ]);
+    expect(await db.exerciseAttempt.count({ where: { userId: "account" } })).toBe(1);
+  });
+});
