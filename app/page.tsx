@@ -1,29 +1,50 @@
-// The home page. Chapters are listed here until the lessons loader serves them.
-const CHAPTERS = [
-  { id: "pods", title: "Pods" },
-  { id: "multi-container", title: "Multi-container Pods" },
-  { id: "lifecycle", title: "Pod lifecycle" },
-  { id: "probes", title: "Probes" },
-  { id: "resources", title: "Resources" },
-  { id: "scheduling", title: "Scheduling" },
-] as const;
+import Link from "next/link";
+import { viewer } from "./lib/auth";
+import { chapters } from "./lib/course";
+import { messages } from "./lib/i18n";
+import { currentLocale } from "./lib/locale";
+import { progressOverview } from "./lib/progress";
 
-export default function HomePage() {
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const locale = await currentLocale();
+  const t = messages(locale);
+  const list = chapters(locale);
+  const who = await viewer();
+  const progress = who ? await progressOverview(who.id, locale) : undefined;
+  const done = new Set(progress?.chapters.flatMap((c) => c.lessons.filter((l) => l.done).map((l) => `${l.chapter}/${l.slug}`)) ?? []);
+  const resume = progress?.lastLesson ?? (list[0]?.lessons[0] ? { chapter: list[0].id, slug: list[0].lessons[0].slug } : undefined);
   return (
-    <main>
+    <main className="home">
       <h1>kubelab</h1>
-      <p className="tagline">Learn Kubernetes Pods by doing · 쿠버네티스 파드를 직접 해 보며 배우기</p>
-      <p>
-        Each lesson, in Korean and English, sits beside a terminal where you type real <code>kubectl</code> against
-        your own simulated cluster. An auto-grader checks the cluster you built and tells you what is still wrong,
-        and timed CKA mock exams let you practise under exam conditions.
-      </p>
-      <h2>Chapters</h2>
+      <p className="tagline">{t.tagline}</p>
+      <p>{t.intro}</p>
+      {resume ? (
+        <p>
+          <Link className="cta" href={`/learn/${resume.chapter}/${resume.slug}`}>
+            {progress?.lastLesson ? t.continueWhere : t.start} →
+          </Link>
+        </p>
+      ) : null}
+      <h2>{t.chapters}</h2>
       <ol className="chapters">
-        {CHAPTERS.map((chapter) => (
-          <li key={chapter.id}>
-            <span>{chapter.title}</span>
-            <span className="soon">coming soon</span>
+        {list.map((c) => (
+          <li key={c.id}>
+            <h3>{c.title}</h3>
+            {c.summary ? <p>{c.summary}</p> : null}
+            <ol className="lessons">
+              {c.lessons.map((l) => (
+                <li key={l.slug}>
+                  <Link href={`/learn/${c.id}/${l.slug}`}>{l.title}</Link>
+                  {done.has(`${c.id}/${l.slug}`) ? <span className="badge"> ✓ {t.lessonDone}</span> : null}
+                  <span className="meta">
+                    {l.minutes ? ` · ${l.minutes} ${t.minutes}` : ""}
+                    {l.exercises.length ? ` · ${l.exercises.length} ${t.exercises}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ol>
           </li>
         ))}
       </ol>

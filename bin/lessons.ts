@@ -35,7 +35,7 @@ function select(path: string, problems: Problem[]): Course | undefined {
   if (!chapter) return { root: dirname(dir), chapters: [] };
   const slug = statSync(abs).isDirectory() ? undefined : lessonFileName(basename(abs))?.slug;
   const lessons = slug ? chapter.lessons.filter((l) => l.slug === slug) : chapter.lessons;
-  return { root: dirname(dir), chapters: [{ ...chapter, lessons }] };
+  return { root: dirname(dir), chapters: [{ ...chapter, lessons, ...(slug ? { partial: true } : {}) }] };
 }
 
 async function check(args: readonly string[]): Promise<number> {

@@ -121,6 +121,61 @@ function staticPod(name: string, image: string, command: string[], cpu: string, 
 }
 
 /**
+ * The KubeletConfiguration kubeadm writes on every node; `staticPodPath` is where a CKA
+ * candidate looks to find the static pod folder.
+ */
+const KUBELET_CONFIG = `apiVersion: kubelet.config.k8s.io/v1beta1
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    cacheTTL: 0s
+    enabled: true
+  x509:
+    clientCAFile: /etc/kubernetes/pki/ca.crt
+authorization:
+  mode: Webhook
+  webhook:
+    cacheAuthorizedTTL: 0s
+    cacheUnauthorizedTTL: 0s
+cgroupDriver: systemd
+clusterDNS:
+- 10.96.0.10
+clusterDomain: cluster.local
+containerRuntimeEndpoint: ""
+cpuManagerReconcilePeriod: 0s
+crashLoopBackOff: {}
+evictionPressureTransitionPeriod: 0s
+fileCheckFrequency: 0s
+healthzBindAddress: 127.0.0.1
+healthzPort: 10248
+httpCheckFrequency: 0s
+imageMaximumGCAge: 0s
+imageMinimumGCAge: 0s
+kind: KubeletConfiguration
+logging:
+  flushFrequency: 0
+  options:
+    json:
+      infoBufferSize: "0"
+    text:
+      infoBufferSize: "0"
+  verbosity: 0
+memorySwap: {}
+nodeStatusReportFrequency: 0s
+nodeStatusUpdateFrequency: 0s
+resolvConf: /run/systemd/resolve/resolv.conf
+rotateCertificates: true
+runtimeRequestTimeout: 0s
+shutdownGracePeriod: 0s
+shutdownGracePeriodCriticalPods: 0s
+staticPodPath: /etc/kubernetes/manifests
+streamingConnectionIdleTimeout: 0s
+syncFrequency: 0s
+volumeStatsAggPeriod: 0s
+`;
+
+/**
  * Writes the initial objects; controllers then start the pods. The control-plane static
  * pods are manifest files on the control-plane node (the kubelet turns them into mirror
  * pods), so `cat /etc/kubernetes/manifests/kube-apiserver.yaml` works as on a kubeadm node.
@@ -135,6 +190,11 @@ export function bootstrap(api: ApiServer, shape: ClusterShape, nodeFs: (node: st
   shape.nodes.forEach((n, i) => api.create(t("Node"), undefined, nodeObject(n, i, shape.version)));
   for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create(t("ServiceAccount"), ns, { metadata: { name: "default" } });
   api.create(t("ServiceAccount"), "kube-system", { metadata: { name: "kube-proxy" } });
+  for (const n of shape.nodes) {
+    const fs = nodeFs(n.name);
+    fs?.mkdir("/var/lib/kubelet", { parents: true });
+    fs?.writeFile("/var/lib/kubelet/config.yaml", KUBELET_CONFIG);
+  }
   const cp = shape.nodes.find((n) => n.controlPlane);
   if (cp) {
     const v = shape.version;

@@ -14,3 +14,5 @@ export { grade } from "./grader/grade";
 export { parseCheck, SUBJECT_KEYS } from "./grader/check";
 export type { Check, CheckParse, CheckProblem, Comparator, PodExpect } from "./grader/check";
 export type { CheckResult, GradeReport } from "./grader/report";
+/** READY, STATUS and RESTARTS of a pod as `kubectl get pods` shows them at `now`. */
+export { podSummary } from "./kubectl/printers/columns/pod";

@@ -184,6 +184,11 @@ export class Workspace {
     return this.shell.needsMoreInput(text);
   }
 
+  /** The commands typed so far, oldest first (what `history` lists). */
+  history(): string[] {
+    return this.shell.state().history;
+  }
+
   /** Runs one kubectl invocation directly (argv without a shell), on the base host. */
   kubectl(argv: readonly string[], out: Output, stdin = ""): Promise<number> {
     const fs = this.hosts.get(BASE_HOST);

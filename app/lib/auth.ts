@@ -3,6 +3,9 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { anonymous } from "better-auth/plugins";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { headers } from "next/headers";
 import { database } from "./db";
 import { moveGuestWork } from "./guest-work";
@@ -14,7 +17,26 @@ import { moveGuestWork } from "./guest-work";
 
 const { db, provider } = database();
 
+/**
+ * The key that signs session cookies: BETTER_AUTH_SECRET when the operator sets it (it
+ * must be the same on every instance), else one made on first start and kept in data/,
+ * so `npm start` on a fresh clone needs nothing and restarts keep everyone signed in.
+ */
+function secret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.join(process.cwd(), "data", "auth-secret");
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+  } catch {
+    // already made (perhaps a moment ago by another worker): use that one
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 export const auth = betterAuth({
+  secret: secret(),
+  ...(process.env.BETTER_AUTH_URL ? { baseURL: process.env.BETTER_AUTH_URL } : {}),
   database: prismaAdapter(db, { provider }),
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   user: {

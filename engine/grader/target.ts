@@ -19,18 +19,18 @@ export interface GradeTarget {
   store(cluster?: string): Store | undefined;
   now(): number;
   readFile(host: string, path: string): string | undefined;
-  /** runs a command line as the learner would, on a copy of the workspace */
+  /** runs a command line as the learner would, on a fresh copy of the workspace */
   run(command: string): Promise<CommandRun>;
 }
 
 export function targetOf(ws: Workspace): GradeTarget {
-  let copy: Workspace | undefined;
   return {
     store: (cluster) => ws.cluster(cluster ?? ws.clusterNames()[0] ?? "")?.api.store,
     now: () => ws.now(),
     readFile: (host, path) => ws.readFile(host, path),
     run: async (command) => {
-      copy ??= ws.fork();
+      // a copy per command: what one check's command does is not what the next one sees
+      const copy = ws.fork();
       let stdout = "";
       let stderr = "";
       const status = await copy.run(command, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, { tty: false });

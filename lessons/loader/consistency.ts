@@ -59,7 +59,7 @@ function chapterProblems(chapter: Chapter): Problem[] {
     for (const lesson of Object.values(entry.locales)) if (lesson) problems.push(...referencesResolve(lesson, dirname(lesson.file)));
   }
   const ko = chapter.lessons.flatMap((l) => l.locales.ko?.exercises ?? []);
-  if (ko.length > 0 && !ko.some((e) => e.kind === "troubleshooting")) {
+  if (!chapter.partial && ko.length > 0 && !ko.some((e) => e.kind === "troubleshooting")) {
     problems.push({ file: relative(process.cwd(), join(chapter.dir, "chapter.yaml")), line: 1, message: `chapter ${chapter.id} has no troubleshooting exercise (kind: troubleshooting)` });
   }
   return problems;

@@ -28,6 +28,8 @@ export interface Chapter {
   readonly summary?: Readonly<Record<Locale, string>>;
   /** lessons by slug, in order, each in the locales it exists in */
   readonly lessons: readonly { readonly slug: string; readonly order: number; readonly locales: Partial<Record<Locale, Lesson>> }[];
+  /** only some of its lessons were selected (`kubelab lessons check FILE`): chapter-wide rules wait */
+  readonly partial?: boolean;
 }
 
 export interface Course {

@@ -3,6 +3,8 @@
  * table, or through -o. `-w` keeps printing changes until interrupted; headless, it
  * returns once the cluster has nothing more scheduled to happen.
  */
+import { matchesFields, parseFieldSelector } from "../../api/field-selector";
+import { matchesSelector, parseLabelSelector } from "../../api/label-selector";
 import type { KubeObject } from "../../api/object";
 import type { ResourceType } from "../../api/resources";
 import type { WatchEvent } from "../../api/store";
@@ -116,7 +118,22 @@ function printRows(ctx: CommandContext, rows: readonly Row[], allNamespaces: boo
   return 0;
 }
 
-async function watch(ctx: CommandContext, rows: Row[], allNamespaces: boolean, types: readonly ResourceType[]): Promise<number> {
+/**
+ * Which watch events belong to what was asked for: the named objects only (kubectl
+ * watches a single object through a metadata.name field selector), and the selectors.
+ */
+function watchFilter(ctx: CommandContext, rows: readonly Row[], named: boolean): (e: WatchEvent) => boolean {
+  const names = new Set(rows.map((r) => `${r.type.plural}/${r.object.metadata.namespace ?? ""}/${r.object.metadata.name ?? ""}`));
+  const labels = parseLabelSelector(str(ctx.flags, "selector"));
+  const fields = parseFieldSelector(str(ctx.flags, "field-selector"));
+  return (e) => {
+    if (named && !names.has(`${e.resource}/${e.object.metadata.namespace ?? ""}/${e.object.metadata.name ?? ""}`)) return false;
+    if (labels.ok && !matchesSelector(labels.value, e.object.metadata.labels)) return false;
+    return !fields.ok || matchesFields(e.resource, fields.value, e.object);
+  };
+}
+
+async function watch(ctx: CommandContext, rows: Row[], allNamespaces: boolean, types: readonly ResourceType[], named: boolean): Promise<number> {
   const env = ctx.env;
   const output = str(ctx.flags, "output");
   const [format] = splitOutput(output);
@@ -131,7 +148,9 @@ async function watch(ctx: CommandContext, rows: Row[], allNamespaces: boolean, t
       if (r?.ok) env.out(r.value);
       return;
     }
-    const text = printTable(batch, { ...opts, noHeaders: false });
+    // AGE and the like are worked out when each line is printed
+    const now = env.api.now();
+    const text = printTable(batch, { ...opts, now, noHeaders: false });
     const lines = text.replace(/\n$/, "").split("\n");
     if (!header) header = lines[0];
     const body = lines.slice(1);
@@ -140,7 +159,7 @@ async function watch(ctx: CommandContext, rows: Row[], allNamespaces: boolean, t
       env.out((opts.noHeaders ? "" : lines[0] + "\n") + body.map((l) => l + "\n").join(""));
       return;
     }
-    for (const raw of printTable(batch, { ...opts, noHeaders: true }).replace(/\n$/, "").split("\n")) {
+    for (const raw of printTable(batch, { ...opts, now, noHeaders: true }).replace(/\n$/, "").split("\n")) {
       const aligned = tabwrite([header, ...printed, raw].map((l: string) => l.replace(/ {3,}/g, "\t")).join("\n") + "\n", GET_TABLE).split("\n");
       const line = aligned[aligned.length - 2] ?? raw;
       printed.push(line);
@@ -153,8 +172,9 @@ async function watch(ctx: CommandContext, rows: Row[], allNamespaces: boolean, t
   }
   const pending: WatchEvent[] = [];
   const plurals = new Set(types.map((t) => t.plural));
+  const wanted = watchFilter(ctx, rows, named);
   const unwatch = env.api.store.watch((e) => {
-    if (!plurals.has(e.resource)) return;
+    if (!plurals.has(e.resource) || !wanted(e)) return;
     if (!allNamespaces && e.object.metadata.namespace !== undefined && e.object.metadata.namespace !== env.namespace) return;
     pending.push(e);
   });
@@ -204,7 +224,7 @@ async function run(ctx: CommandContext): Promise<number> {
   }
   if (bool(ctx.flags, "watch") || bool(ctx.flags, "watch-only")) {
     const types = got.listedTypes.length ? got.listedTypes : [...new Set(rows.map((r) => r.type))];
-    return watch(ctx, rows, allNamespaces, types);
+    return watch(ctx, rows, allNamespaces, types, got.named);
   }
   let status = 0;
   if (rows.length > 0 || !got.named) {

@@ -55,6 +55,7 @@ CREATE TABLE "ExerciseProgress" (
     "userId" TEXT NOT NULL,
     "lessonId" TEXT NOT NULL,
     "exerciseId" TEXT NOT NULL,
+    "startedAt" DATETIME,
     "hintsShown" INTEGER NOT NULL DEFAULT 0,
     "solutionShown" BOOLEAN NOT NULL DEFAULT false,
     "bestScore" REAL NOT NULL DEFAULT 0,
@@ -66,6 +67,21 @@ CREATE TABLE "ExerciseProgress" (
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_LessonProgress" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "lessonId" TEXT NOT NULL,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" DATETIME,
+    "activeMs" INTEGER NOT NULL DEFAULT 0,
+    "lastSeenAt" DATETIME,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "LessonProgress_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_LessonProgress" ("completedAt", "id", "lessonId", "startedAt", "updatedAt", "userId") SELECT "completedAt", "id", "lessonId", "startedAt", "updatedAt", "userId" FROM "LessonProgress";
+DROP TABLE "LessonProgress";
+ALTER TABLE "new_LessonProgress" RENAME TO "LessonProgress";
+CREATE UNIQUE INDEX "LessonProgress_userId_lessonId_key" ON "LessonProgress"("userId", "lessonId");
 CREATE TABLE "new_User" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "name" TEXT NOT NULL,

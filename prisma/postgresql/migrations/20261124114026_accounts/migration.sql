@@ -10,6 +10,10 @@
 
 */
 -- AlterTable
+ALTER TABLE "LessonProgress" ADD COLUMN     "activeMs" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "lastSeenAt" TIMESTAMP(3);
+
+-- AlterTable
 ALTER TABLE "User" DROP COLUMN "guest",
 DROP COLUMN "passwordHash",
 ADD COLUMN     "emailVerified" BOOLEAN NOT NULL DEFAULT false,
@@ -75,6 +79,7 @@ CREATE TABLE "ExerciseProgress" (
     "userId" TEXT NOT NULL,
     "lessonId" TEXT NOT NULL,
     "exerciseId" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3),
     "hintsShown" INTEGER NOT NULL DEFAULT 0,
     "solutionShown" BOOLEAN NOT NULL DEFAULT false,
     "bestScore" DOUBLE PRECISION NOT NULL DEFAULT 0,
