@@ -20,6 +20,7 @@ import { kubernetesService } from "./controllers/kubernetes-service";
 import { namespaceController } from "./controllers/namespace";
 import { nodeLifecycle } from "./controllers/node-lifecycle";
 import { replicaSetController } from "./controllers/replicaset";
+import { resourceQuotaController } from "./controllers/resource-quota";
 import { scheduler } from "./controllers/scheduler/scheduler";
 import { serviceNetwork } from "./controllers/service-network";
 import type { RandomState } from "./random";
@@ -56,6 +57,7 @@ const CONTROLLERS: readonly Controller[] = [
   daemonSetController,
   jobController,
   cronJobController,
+  resourceQuotaController,
   nodeLifecycle,
   scheduler,
   kubelet,

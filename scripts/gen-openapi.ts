@@ -78,9 +78,11 @@ interface Decl {
 const KINDS: readonly { kind: string; dir: string; group: string }[] = [
   { kind: "ConfigMap", dir: "v1", group: "" },
   { kind: "Event", dir: "v1", group: "" },
+  { kind: "LimitRange", dir: "v1", group: "" },
   { kind: "Namespace", dir: "v1", group: "" },
   { kind: "Node", dir: "v1", group: "" },
   { kind: "Pod", dir: "v1", group: "" },
+  { kind: "ResourceQuota", dir: "v1", group: "" },
   { kind: "Secret", dir: "v1", group: "" },
   { kind: "Service", dir: "v1", group: "" },
   { kind: "ServiceAccount", dir: "v1", group: "" },

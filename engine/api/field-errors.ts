@@ -23,6 +23,8 @@ function cause(field: string, message: string): StatusCause {
 export const fieldError = {
   required: (field: string, detail = ""): StatusCause => cause(field, detail ? `Required value: ${detail}` : "Required value"),
   invalid: (field: string, value: unknown, detail: string): StatusCause => cause(field, `Invalid value: ${render(value)}${detail ? `: ${detail}` : ""}`),
+  /** Invalid with the value already printed the way Go's `%#v` shows a struct or slice. */
+  invalidGoSyntax: (field: string, shown: string, detail: string): StatusCause => cause(field, `Invalid value: ${shown}: ${detail}`),
   unsupported: (field: string, value: unknown, supported: readonly string[]): StatusCause =>
     cause(field, `Unsupported value: ${render(value)}: supported values: ${supported.map(goQuote).join(", ")}`),
   duplicate: (field: string, value: unknown): StatusCause => cause(field, `Duplicate value: ${render(value)}`),
@@ -76,7 +78,7 @@ export function qualifiedNameErrors(value: string): string[] {
   }
   if (name.length === 0) errs.push("name part must be non-empty");
   else if (name.length > 63) errs.push("name part must be no more than 63 characters");
-  if (name.length > 0 && !QUALIFIED_NAME.test(name)) errs.push(QUALIFIED_NAME_MSG);
+  if (!QUALIFIED_NAME.test(name)) errs.push(QUALIFIED_NAME_MSG);
   return errs;
 }
 

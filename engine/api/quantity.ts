@@ -34,13 +34,6 @@ export function parseQuantity(q: unknown): number | undefined {
   return n * SUFFIXES[m[2] ?? ""];
 }
 
-export function isValidQuantity(q: unknown): boolean {
-  return parseQuantity(q) !== undefined;
-}
-
-/** The error text the API server gives for a malformed quantity. */
-export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
-
 /** CPU as kubectl describe prints it: `250m`, `1`, `1500m`. */
 export function formatMilli(cores: number): string {
   const milli = Math.round(cores * 1000);

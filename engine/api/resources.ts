@@ -28,9 +28,11 @@ function type(t: Omit<ResourceType, "verbs" | "categories" | "shortNames"> & Par
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   type({ plural: "configmaps", singular: "configmap", kind: "ConfigMap", group: "", version: "v1", namespaced: true, shortNames: ["cm"] }),
   type({ plural: "events", singular: "event", kind: "Event", group: "", version: "v1", namespaced: true, shortNames: ["ev"] }),
+  type({ plural: "limitranges", singular: "limitrange", kind: "LimitRange", group: "", version: "v1", namespaced: true, shortNames: ["limits"] }),
   type({ plural: "namespaces", singular: "namespace", kind: "Namespace", group: "", version: "v1", namespaced: false, shortNames: ["ns"], verbs: ["create", "delete", "get", "list", "patch", "update", "watch"] }),
   type({ plural: "nodes", singular: "node", kind: "Node", group: "", version: "v1", namespaced: false, shortNames: ["no"] }),
   type({ plural: "pods", singular: "pod", kind: "Pod", group: "", version: "v1", namespaced: true, shortNames: ["po"], categories: ["all"] }),
+  type({ plural: "resourcequotas", singular: "resourcequota", kind: "ResourceQuota", group: "", version: "v1", namespaced: true, shortNames: ["quota"] }),
   type({ plural: "secrets", singular: "secret", kind: "Secret", group: "", version: "v1", namespaced: true }),
   type({ plural: "serviceaccounts", singular: "serviceaccount", kind: "ServiceAccount", group: "", version: "v1", namespaced: true, shortNames: ["sa"] }),
   type({ plural: "services", singular: "service", kind: "Service", group: "", version: "v1", namespaced: true, shortNames: ["svc"], categories: ["all"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] }),

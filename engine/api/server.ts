@@ -15,7 +15,9 @@ import { matchesSelector, parseLabelSelector } from "./label-selector";
 import type { KubeObject } from "./object";
 import { clone, timestamp } from "./object";
 import type { ResourceType } from "./resources";
-import { apiVersionOf, qualifiedPlural } from "./resources";
+import { apiVersionOf, qualifiedPlural, resourceForKind } from "./resources";
+import type { AdmissionRequest } from "./admission/admission";
+import { mutatingAdmission, validatingAdmission } from "./admission/admission";
 import type { Store } from "./store";
 import { defaultPodFields } from "./defaults/pod";
 import { STRATEGIES } from "./strategies";
@@ -57,6 +59,9 @@ export interface Deleted {
   /** false when the object is now terminating rather than gone */
   readonly removed: boolean;
 }
+
+/** Quota admission charges a quota through its status subresource. */
+const RESOURCE_QUOTAS = resourceForKind("ResourceQuota") as ResourceType;
 
 const SYSTEM_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
 
@@ -117,6 +122,9 @@ export class ApiServer {
     if (strategy.statusSubresource && type.plural !== "nodes") delete obj.status;
     const uid = randomUid(this.env.random);
     strategy.defaults(obj, { random: this.env.random, uid, allocations: () => this.allocations() });
+    const admission: AdmissionRequest = { type, namespace: ns.value, object: obj, store: this.store, now: this.env.now() };
+    mutatingAdmission(admission);
+    strategy.prepareForCreate(obj);
     const causes = strategy.validate(obj);
     const name = String(meta.name ?? "");
     if (causes.length) return fail(invalid(type.kind, name, causes));
@@ -133,7 +141,10 @@ export class ApiServer {
         return fail(forbidden("pods", name, `error looking up service account ${ns.value}/${saName}: serviceaccount "${saName}" not found`));
       }
     }
+    const admitted = validatingAdmission(admission);
+    if (!admitted.ok) return admitted;
     if (this.store.get(type.plural, ns.value, name)) return fail(alreadyExists(qualifiedPlural(type), name));
+    strategy.canonicalize(obj);
     meta.uid = uid;
     meta.creationTimestamp = timestamp(this.env.now());
     if (strategy.generation) meta.generation = 1;
@@ -143,6 +154,9 @@ export class ApiServer {
     if (!opts.dryRun) {
       meta.resourceVersion = this.store.nextResourceVersion();
       this.store.put(type.plural, stored);
+      // Charged once stored, so a create refused later (AlreadyExists) costs nothing; a real
+      // server charges first and the quota controller's next full recount gives it back.
+      for (const quota of admitted.value) this.updateStatus(RESOURCE_QUOTAS, quota);
     }
     return ok({ object: stored, warnings });
   }
@@ -168,6 +182,9 @@ export class ApiServer {
     }
     if (strategy.statusSubresource) obj.status = clone(prev.status);
     this.redefault(type, obj, prev);
+    // decoding gives an update the stored form of its quantities, so an unchanged `0.5` is
+    // not taken for a change of the stored `500m`
+    strategy.canonicalize(obj);
     const causes = strategy.validateUpdate(obj, prev as Obj);
     if (causes.length) return fail(invalid(type.kind, name, causes));
     if (strategy.generation && JSON.stringify(sortKeys(obj.spec)) !== JSON.stringify(sortKeys(prev.spec))) meta.generation = (prev.metadata.generation ?? 1) + 1;

@@ -1,13 +1,14 @@
 /**
- * How the API server decodes a learner's object (fieldValidation): a wrong JSON type is
- * refused first (`json: cannot unmarshal ...`), as the Go decoder orders it; unknown fields
+ * How the API server decodes a learner's object (fieldValidation): a value that is no
+ * quantity where one belongs is refused first, then a wrong JSON type (`json: cannot
+ * unmarshal ...`), as the Go decoder orders them; unknown fields
  * are refused under `Strict` (kubectl's default), dropped with a warning under `Warn`,
  * and dropped silently under `Ignore`.
  */
 import type { StatusError } from "./errors";
 import { badRequest } from "./errors";
 import { dropUnknownFields } from "./openapi/drop-unknown-fields";
-import { typeMismatch, unknownFields } from "./openapi/schema";
+import { quantityError, typeMismatch, unknownFields } from "./openapi/schema";
 
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
@@ -16,7 +17,7 @@ export type Decoded = { ok: true; value: Record<string, unknown>; warnings: stri
 /** Checks `obj`; unless Strict, `value` is obj without its unknown fields. */
 export function decode(kind: string, version: string, obj: Record<string, unknown>, validation: FieldValidation): Decoded {
   const prefix = `${kind} in version "${version}" cannot be handled as a ${kind}: `;
-  const mismatch = typeMismatch(kind, obj);
+  const mismatch = quantityError(kind, obj) ?? typeMismatch(kind, obj);
   if (mismatch) return { ok: false, error: badRequest(prefix + mismatch) };
   const fields = unknownFields(kind, obj);
   if (fields.length === 0) return { ok: true, value: obj, warnings: [] };

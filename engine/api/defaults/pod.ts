@@ -90,7 +90,11 @@ export function defaultPodFields(pod: Obj): void {
   for (const c of containersOf(spec)) copyLimitsToRequests(c);
 }
 
-/** Create: defaulting, then the ServiceAccount, DefaultTolerationSeconds and Priority admission plugins. */
+/**
+ * Create: defaulting, then the ServiceAccount, DefaultTolerationSeconds and Priority
+ * admission plugins. The status comes later (preparePodForCreate), once the LimitRanger
+ * has filled in resources, because the QoS class is read from them.
+ */
 export function defaultPod(pod: Obj, random: RandomState): void {
   defaultPodFields(pod);
   const spec = pod.spec as Obj;
@@ -103,6 +107,11 @@ export function defaultPod(pod: Obj, random: RandomState): void {
   addDefaultTolerations(spec);
   if (spec.priority === undefined) spec.priority = PRIORITY_CLASSES[String(spec.priorityClassName ?? "")] ?? 0;
   if (spec.preemptionPolicy === undefined) spec.preemptionPolicy = "PreemptLowerPriority";
+}
+
+/** podStrategy.PrepareForCreate: the initial status, with the QoS class fixed for the pod's life. */
+export function preparePodForCreate(pod: Obj): void {
+  const spec = pod.spec as Obj;
   pod.status = { phase: "Pending", qosClass: qosClass(spec) };
   if (Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0) {
     (pod.status as Obj).conditions = [

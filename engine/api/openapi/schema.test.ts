@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lookupField, schemaForKind, typeMismatch, unknownFields } from "./schema";
+import { lookupField, quantityError, schemaForKind, typeMismatch, unknownFields } from "./schema";
 
 const pod = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   apiVersion: "v1",
@@ -142,5 +142,24 @@ describe("typeMismatch", () => {
     ["null is always accepted", "Pod", pod({ containers: [{ name: "a", ports: null, stdin: null }] }), undefined],
   ])("%s", (_name, kind, obj, expected) => {
     expect(typeMismatch(kind, obj)).toBe(expected);
+  });
+});
+
+// Real transcripts: `DaemonSet in version "v1" cannot be handled as a DaemonSet: quantities
+// must match the regular expression ...` for `cpu: ""` (kubernetes#120342), and `Pod in version
+// "v1" cannot be handled as a Pod: unable to parse quantity's suffix` for `memory: "32MMi"`.
+describe("quantityError", () => {
+  const FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+  const withResources = (resources: unknown) => pod({ containers: [{ name: "web", image: "nginx", resources }] });
+  it.each<[string, string, unknown, string | undefined]>([
+    ["a unit kubectl does not know", "Pod", withResources({ requests: { memory: "512MB" } }), FORMAT],
+    ["an empty amount", "Pod", withResources({ requests: { cpu: "" } }), FORMAT],
+    ["a doubled suffix", "Pod", withResources({ requests: { memory: "32MMi" } }), "unable to parse quantity's suffix"],
+    ["numbers and null", "Pod", withResources({ requests: { cpu: 0.5, memory: null } }), undefined],
+    ["a LimitRange bound", "LimitRange", { spec: { limits: [{ type: "Container", max: { memory: "1GB" } }] } }, FORMAT],
+    ["a quota's hard limit", "ResourceQuota", { spec: { hard: { pods: "ten" } } }, FORMAT],
+    ["an unknown field holding a string", "Pod", withResources({ requests: { cpu: "1" }, extra: "512MB" }), undefined],
+  ])("%s", (_name, kind, obj, want) => {
+    expect(quantityError(kind, obj)).toBe(want);
   });
 });

@@ -5,6 +5,7 @@
  * way the API server's strict JSON decoder does (sigs.k8s.io/json, apimachinery).
  */
 import raw from "./schema.json";
+import { quantityParseError } from "../resource-quantity";
 import { elementOf, parseTypeExpr, type TypeExpr } from "./type-expr";
 
 export interface SchemaField {
@@ -138,6 +139,33 @@ function goType(t: TypeExpr, field: SchemaField | undefined, schema: OpenApiSche
       return inner && `map[string]${inner}`;
     }
   }
+}
+
+/**
+ * The first quantity the decoder cannot parse (`512MB`, `""`), as ParseQuantity words it.
+ * Quantity decodes itself, and its error stops decoding at once, so it is reported before
+ * any type mismatch. Fields are visited in the order kubectl's JSON has them: sorted.
+ */
+export function quantityError(kind: string, obj: unknown, schema: OpenApiSchema = OPENAPI): string | undefined {
+  const walk = (t: TypeExpr, value: unknown): string | undefined => {
+    if (t.kind === "array") return Array.isArray(value) ? firstOf(value, (v) => walk(t.of, v)) : undefined;
+    if (t.kind === "map") return isObject(value) ? firstOf(sortedKeys(value), (k) => walk(t.of, value[k])) : undefined;
+    if (t.kind !== "named") return undefined;
+    const type = schema.types[t.name];
+    if (type?.scalar === "quantity") return quantityParseError(value);
+    if (!type?.fields || !isObject(value)) return undefined;
+    const fields = type.fields;
+    return firstOf(sortedKeys(value), (k) => (Object.hasOwn(fields, k) ? walk(parseTypeExpr(fields[k].type), value[k]) : undefined));
+  };
+  return schema.types[kind] ? walk({ kind: "named", name: kind }, obj) : undefined;
+}
+
+function firstOf<T>(items: readonly T[], f: (item: T) => string | undefined): string | undefined {
+  for (const item of items) {
+    const found = f(item);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const INT_RANGE = { int32: [-(2 ** 31), 2 ** 31 - 1], int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] } as const;

@@ -4,7 +4,8 @@
  */
 import type { StatusCause } from "../errors";
 import { dns1123LabelErrors, fieldError } from "../field-errors";
-import { isValidQuantity, parseQuantity, QUANTITY_FORMAT_ERROR } from "../quantity";
+import { parseQuantity } from "../quantity";
+import { canonicalQuantity } from "../resource-quantity";
 import { validateLabels } from "./metadata";
 
 type Obj = Record<string, unknown>;
@@ -23,9 +24,9 @@ function validateResources(r: unknown, path: string): StatusCause[] {
   for (const kind of ["limits", "requests"]) {
     const m = r[kind];
     if (!isObj(m)) continue;
+    // Decoding has already refused anything that is not a quantity.
     for (const [res, q] of Object.entries(m)) {
-      if (!isValidQuantity(q)) causes.push(fieldError.invalid(`${path}.${kind}[${res}]`, q, QUANTITY_FORMAT_ERROR));
-      else if ((parseQuantity(q) ?? 0) < 0) causes.push(fieldError.invalid(`${path}.${kind}[${res}]`, q, "must be greater than or equal to 0"));
+      if ((parseQuantity(q) ?? 0) < 0) causes.push(fieldError.invalid(`${path}.${kind}[${res}]`, q, "must be greater than or equal to 0"));
     }
   }
   const limits = isObj(r.limits) ? r.limits : {};
@@ -34,7 +35,7 @@ function validateResources(r: unknown, path: string): StatusCause[] {
     const l = parseQuantity(limits[res]);
     const v = parseQuantity(q);
     if (l !== undefined && v !== undefined && v > l) {
-      causes.push(fieldError.invalid(`${path}.requests`, String(q), `must be less than or equal to ${res} limit of ${String(limits[res])}`));
+      causes.push(fieldError.invalid(`${path}.requests`, canonicalQuantity(q), `must be less than or equal to ${res} limit of ${canonicalQuantity(limits[res])}`));
     }
   }
   return causes;

@@ -23,6 +23,7 @@ import { typeOfKind } from "./create/generator";
 import { createJobCommand } from "./create/job";
 import { createNamespaceCommand } from "./create/namespace";
 import { objectPrinter, PRINT_FLAGS } from "./create/print-flags";
+import { createQuotaCommand } from "./create/quota";
 import { createSecretCommand } from "./create/secret";
 import { createServiceAccountCommand } from "./create/serviceaccount";
 import { submit } from "./create/submit";
@@ -30,7 +31,7 @@ import { DRY_RUN_FLAG, parseDryRun } from "./dry-run";
 import { RECURSIVE_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 /** Real `kubectl create` subcommands the simulator does not build yet. */
-const NOT_YET = ["clusterrole", "clusterrolebinding", "ingress", "ing", "poddisruptionbudget", "pdb", "priorityclass", "pc", "quota", "resourcequota", "role", "rolebinding", "service", "svc", "token"];
+const NOT_YET = ["clusterrole", "clusterrolebinding", "ingress", "ing", "poddisruptionbudget", "pdb", "priorityclass", "pc", "role", "rolebinding", "service", "svc", "token"];
 
 const stripPrefix = (e: string) => e.replace(/^error: /, "");
 
@@ -131,6 +132,6 @@ kubectl create -f registry.yaml --edit -o json`,
     SELECTOR_FLAG,
     VALIDATE_FLAG,
   ],
-  subcommands: [createConfigMapCommand, createCronJobCommand, createDeploymentCommand, createJobCommand, createNamespaceCommand, createSecretCommand, createServiceAccountCommand],
+  subcommands: [createConfigMapCommand, createCronJobCommand, createDeploymentCommand, createJobCommand, createNamespaceCommand, createQuotaCommand, createSecretCommand, createServiceAccountCommand],
   run,
 };

@@ -1,7 +1,7 @@
 /** describe.go's describeContainers: one block per container, for pods and pod templates. */
 import type { Container, ContainerState, ContainerStatus, EnvVar, Probe, ResourceRequirements } from "kubernetes-types/core/v1";
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from "./prefix-writer";
-import { canonicalQuantity, quantityMilliValue, quantityOf, quantityValue } from "./quantity";
+import { canonicalQuantity, quantityMilliValue, quantityOf, quantityValue } from "../../api/resource-quantity";
 import { rfc1123z } from "./time-format";
 
 /** Resolves a fieldRef env var to its value; templates have none. */

@@ -9,10 +9,12 @@ import { describeDaemonSet } from "./daemonset";
 import { describeDeployment } from "./deployment";
 import { describeGeneric } from "./generic";
 import { describeJob } from "./job";
+import { describeLimitRange } from "./limit-range";
 import { describeNamespace } from "./namespace";
 import { describeNode } from "./node";
 import { describePod } from "./pod";
 import { describeReplicaSet } from "./replicaset";
+import { describeResourceQuota } from "./resource-quota";
 import { describeSecret } from "./secret";
 import { describeService } from "./service";
 import { describeServiceAccount } from "./serviceaccount";
@@ -38,10 +40,12 @@ const DESCRIBERS: Record<string, Describer> = {
   DaemonSet: describeDaemonSet,
   Deployment: describeDeployment,
   Job: describeJob,
+  LimitRange: describeLimitRange,
   Namespace: describeNamespace,
   Node: describeNode,
   Pod: describePod,
   ReplicaSet: describeReplicaSet,
+  ResourceQuota: describeResourceQuota,
   Secret: describeSecret,
   Service: describeService,
   ServiceAccount: describeServiceAccount,

@@ -1,18 +1,13 @@
 /** describe.go's describeNamespace with DescribeResourceQuotas and DescribeLimitRanges. */
 import type { LimitRange, Namespace, ResourceQuota } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
+import { canonicalQuantity } from "../../api/resource-quantity";
 import type { DescribeContext } from "./describe-object";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
+import { limitRangeTable } from "./limit-range";
 import { DescribeWriter, LEVEL_0, LEVEL_1, type PrefixWriter } from "./prefix-writer";
-import { canonicalQuantity } from "./quantity";
+import { SCOPE_HELP } from "./resource-quota";
 import { rfc1123z } from "./time-format";
-
-const SCOPE_HELP: Record<string, string> = {
-  Terminating: "Matches all pods that have an active deadline. These pods have a limited lifespan on a node before being actively terminated by the system.",
-  NotTerminating: "Matches all pods that do not have an active deadline. These pods usually include long running pods whose container command is not expected to terminate.",
-  BestEffort: "Matches all pods that do not have resource requirements set. These pods have a best effort quality of service.",
-  NotBestEffort: "Matches all pods that have at least one resource requirement set. These pods have a burstable or guaranteed quality of service.",
-};
 
 const byName = (a: KubeObject, b: KubeObject) => ((a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1);
 
@@ -41,19 +36,8 @@ function describeLimitRanges(ranges: LimitRange[], w: PrefixWriter): void {
     w.write(LEVEL_0, "No LimitRange resource.\n");
     return;
   }
-  w.write(LEVEL_0, "Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n");
-  w.write(LEVEL_0, " ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n");
-  for (const lr of ranges) {
-    for (const item of lr.spec?.limits ?? []) {
-      const lists = [item.min, item.max, item.defaultRequest, item.default, item.maxLimitRequestRatio];
-      // kubectl walks a Go map here, so its row order varies run to run; sorted is one of those orders.
-      const names = [...new Set(lists.flatMap((l) => Object.keys(l ?? {})))].sort();
-      for (const name of names) {
-        const cells = lists.map((l) => (l && name in l ? canonicalQuantity(l[name]) : "-"));
-        w.write(LEVEL_0, ` ${item.type}\t${name}\t${cells.join("\t")}\n`);
-      }
-    }
-  }
+  w.write(LEVEL_0, "Resource Limits\n");
+  limitRangeTable(ranges.flatMap((lr) => lr.spec?.limits ?? []), " ", w);
 }
 
 export function describeNamespace(obj: KubeObject, ctx: DescribeContext): string {

@@ -8,7 +8,7 @@ import { describeEvents } from "./events";
 import { printAnnotationsMultiline, printLabelsMultiline } from "./labels-annotations";
 import { podLimits, podRequests, addResourceList, type ResourceList } from "./pod-resources";
 import { DescribeWriter, LEVEL_0, LEVEL_1, type PrefixWriter } from "./prefix-writer";
-import { formatQuantity, quantityMilliValue, quantityOf, quantityValue, ZERO_QUANTITY, type Quantity } from "./quantity";
+import { formatQuantity, quantityMilliValue, quantityOf, quantityValue, ZERO_QUANTITY, type Quantity } from "../../api/resource-quantity";
 import { rfc1123z } from "./time-format";
 import { printTaintsMultiline } from "./tolerations-taints";
 

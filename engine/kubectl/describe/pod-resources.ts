@@ -4,7 +4,7 @@
  * max, pod-level cpu/memory overriding, overhead added.
  */
 import type { Container, Pod, ResourceRequirements } from "kubernetes-types/core/v1";
-import { addQuantity, compareQuantity, parseQuantity, type Quantity } from "./quantity";
+import { addQuantity, compareQuantity, parseQuantity, type Quantity } from "../../api/resource-quantity";
 
 export type ResourceList = Map<string, Quantity>;
 

@@ -1,6 +1,6 @@
 /** kubectl's qos.GetPodQOS: the stored class, or the class computed from cpu/memory requests and limits. */
 import type { Pod, ResourceRequirements } from "kubernetes-types/core/v1";
-import { addQuantity, compareQuantity, parseQuantity, type Quantity } from "./quantity";
+import { addQuantity, compareQuantity, parseQuantity, type Quantity } from "../../api/resource-quantity";
 
 const QOS_RESOURCES = ["cpu", "memory"];
 

@@ -3,7 +3,7 @@ import type { PersistentVolumeClaimSpec, Volume } from "kubernetes-types/core/v1
 import type { ObjectMeta } from "kubernetes-types/meta/v1";
 import { printLabelsMultiline, printAnnotationsMultiline, sortedKeys } from "./labels-annotations";
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, nestedWriter, type PrefixWriter } from "./prefix-writer";
-import { canonicalQuantity, parseQuantity } from "./quantity";
+import { canonicalQuantity, parseQuantity } from "../../api/resource-quantity";
 
 /** Image volumes (GA 1.35) are newer than the kubernetes-types package. */
 type AnyVolume = Volume & { image?: { reference?: string; pullPolicy?: string } };

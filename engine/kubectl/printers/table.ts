@@ -21,6 +21,7 @@ import { NAMESPACE_COLUMNS } from "./columns/namespace";
 import { NODE_COLUMNS } from "./columns/node";
 import { POD_COLUMNS } from "./columns/pod";
 import { REPLICA_SET_COLUMNS } from "./columns/replica-set";
+import { RESOURCE_QUOTA_COLUMNS } from "./columns/resource-quota";
 import { SECRET_COLUMNS } from "./columns/secret";
 import { SERVICE_COLUMNS } from "./columns/service";
 import { SERVICE_ACCOUNT_COLUMNS } from "./columns/service-account";
@@ -58,6 +59,7 @@ const COLUMNS_BY_KIND: Readonly<Record<string, readonly Column[]>> = {
   Node: NODE_COLUMNS,
   Pod: POD_COLUMNS,
   ReplicaSet: REPLICA_SET_COLUMNS,
+  ResourceQuota: RESOURCE_QUOTA_COLUMNS,
   Secret: SECRET_COLUMNS,
   Service: SERVICE_COLUMNS,
   ServiceAccount: SERVICE_ACCOUNT_COLUMNS,

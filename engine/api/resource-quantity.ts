@@ -1,7 +1,9 @@
 /**
- * apimachinery resource.Quantity as describe prints it: exact values (held in
- * nano-units as bigint so sums never drift), the suffix family remembered from parsing,
- * and String()'s canonical form (`1000m` → `1`, `1024Mi` → `1Gi`, `0.5` → `500m`).
+ * apimachinery's resource.Quantity, exactly: values held in nano-units as bigint so sums
+ * and comparisons never drift, the suffix family remembered from parsing, and String()'s
+ * canonical form (`1000m` → `1`, `1024Mi` → `1Gi`, `0.5` → `500m`). The API server
+ * stores, compares and sums quantities with it (LimitRange, ResourceQuota); kubectl
+ * describe prints them with it. quantity.ts is the float approximation the runtime uses.
  */
 
 export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
@@ -51,6 +53,21 @@ export function parseQuantity(input: unknown): Quantity | undefined {
   return { nanos, format };
 }
 
+const FORMAT_WRONG = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+/**
+ * ParseQuantity's error for text it refuses: ErrSuffix when the text has a quantity's
+ * shape but no known suffix (`32MMi`, `1mi`), ErrFormatWrong for anything else (`512MB`,
+ * `""`, `true`). Undefined when the value is a quantity. JSON null decodes to zero.
+ */
+export function quantityParseError(input: unknown): string | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (typeof input !== "string" && typeof input !== "number") return FORMAT_WRONG;
+  if (parseQuantity(input)) return undefined;
+  const text = String(input).trim();
+  return text !== "" && /^[+-]?\d*(\.\d*)?[eEinumkKMGTP]*([+-]?\d+)?$/.test(text) ? "unable to parse quantity's suffix" : FORMAT_WRONG;
+}
+
 /** A quantity from a stored value, zero when absent or malformed (Go's zero Quantity). */
 export function quantityOf(input: unknown): Quantity {
   return parseQuantity(input) ?? ZERO_QUANTITY;
@@ -93,6 +110,11 @@ export function formatQuantity(q: Quantity): string {
     }
   }
   return decimalString(q, q.format === "DecimalExponent");
+}
+
+/** NewQuantity(value, format): whole units. */
+export function newQuantity(value: bigint, format: QuantityFormat): Quantity {
+  return { nanos: value * NANO, format };
 }
 
 /** Quantity.Add: the receiver keeps its suffix family unless it is zero. */
