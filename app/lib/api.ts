@@ -27,3 +27,9 @@ export async function body<T>(req: Request, schema: z.ZodType<T>): Promise<T | R
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : problem(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
 }
+
+export async function teacher(): Promise<Viewer | Response> {
+  const who = await signedIn();
+  if (who instanceof Response) return who;
+  return who.role === "teacher" ? who : problem(403, "only teachers may use the lesson preview");
+}

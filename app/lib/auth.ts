@@ -37,6 +37,13 @@ function secret(): string {
 export const auth = betterAuth({
   secret: secret(),
   ...(process.env.BETTER_AUTH_URL ? { baseURL: process.env.BETTER_AUTH_URL } : {}),
+  // Forms are accepted from the page's own origin (the Origin header must name the host the
+  // request came to), plus the operator's public URL when it is set.
+  trustedOrigins: (request) => {
+    const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+    const proto = request?.headers.get("x-forwarded-proto") ?? "http";
+    return [host ? `${proto}://${host}` : undefined, process.env.BETTER_AUTH_URL];
+  },
   database: prismaAdapter(db, { provider }),
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   user: {
@@ -54,6 +61,11 @@ export const auth = betterAuth({
   ],
 });
 
+/** KUBELAB_TEACHERS: emails (comma-separated) of accounts that may use /author, besides role "teacher" in the database. */
+function teachers(): Set<string> {
+  return new Set((process.env.KUBELAB_TEACHERS ?? "").split(",").map((e) => e.trim().toLowerCase()).filter(Boolean));
+}
+
 export interface Viewer {
   readonly id: string;
   readonly guest: boolean;
@@ -70,6 +82,6 @@ export async function viewer(): Promise<Viewer | undefined> {
     id: user.id,
     guest: user.isAnonymous === true,
     ...(user.isAnonymous ? {} : { email: user.email }),
-    role: user.role === "teacher" ? "teacher" : "learner",
+    role: user.role === "teacher" || (!user.isAnonymous && teachers().has(user.email.toLowerCase())) ? "teacher" : "learner",
   };
 }

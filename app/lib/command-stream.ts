@@ -1,0 +1,43 @@
+import "server-only";
+import type { Viewer } from "./auth";
+import { LIVE, freshWorkspace, workspaces } from "./workspaces/service";
+import { WorkspaceConflict } from "./workspaces/workspace-service";
+
+// The terminal's protocol, shared by the lesson pages and the author's preview: one
+// command line in, newline-delimited JSON out ({"out"}, {"err"} as the command writes,
+// then {"exit", "prompt"}; or {"more": true} for unfinished text).
+
+export function commandStream(req: Request, who: Viewer, key: string, line: string, after?: () => Promise<void>): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (message: object) => {
+        if (open) controller.enqueue(encoder.encode(JSON.stringify(message) + "\n"));
+      };
+      workspaces()
+        .use(who.id, key, freshWorkspace, async (ws) => {
+          // an open quote or heredoc: the terminal shows `> ` and sends the rest
+          if (ws.needsMoreInput(line)) return send({ more: true });
+          ws.setTimeMode(LIVE);
+          const status = await ws.run(line, { stdout: (s) => send({ out: s }), stderr: (s) => send({ err: s }) }, { signal: req.signal, tty: true });
+          send({ exit: status, prompt: ws.prompt() });
+        })
+        .then(() => after?.())
+        .catch((e: unknown) => {
+          if (!(e instanceof WorkspaceConflict)) console.error("command failed:", e);
+          send({ error: e instanceof WorkspaceConflict ? e.message : "the command could not run; try again" });
+        })
+        .finally(() => {
+          open = false;
+          controller.close();
+        });
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/** What a terminal needs when it opens: the prompt and the history. */
+export async function terminalState(who: Viewer, key: string): Promise<{ prompt: string; history: string[] }> {
+  return workspaces().use(who.id, key, freshWorkspace, async (ws) => ({ prompt: ws.prompt(), history: ws.history() }));
+}
