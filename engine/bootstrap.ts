@@ -4,6 +4,7 @@
  * CoreDNS, and the `kubernetes` and `kube-dns` services.
  */
 import type { ApiServer } from "./api/server";
+import { timestamp } from "./api/object";
 import { resourceForKind } from "./api/resources";
 import { toYaml } from "./kubectl/printers/yaml";
 import type { Vfs } from "./shell/vfs";
@@ -41,7 +42,7 @@ function memoryKi(memory: string): number {
   return Number(m[1]) * (m[2] === "Gi" ? 1024 * 1024 : 1024);
 }
 
-function nodeObject(n: NodeShape, index: number, version: string) {
+function nodeObject(n: NodeShape, index: number, version: string, since: string) {
   const labels: Record<string, string> = {
     "beta.kubernetes.io/arch": "amd64",
     "beta.kubernetes.io/os": "linux",
@@ -51,7 +52,7 @@ function nodeObject(n: NodeShape, index: number, version: string) {
     ...(n.controlPlane ? { "node-role.kubernetes.io/control-plane": "", "node.kubernetes.io/exclude-from-external-load-balancers": "" } : {}),
   };
   const ki = memoryKi(n.memory);
-  const pressure = (type: string, reason: string, message: string) => ({ type, status: "False", reason, message, lastHeartbeatTime: null, lastTransitionTime: null });
+  const pressure = (type: string, reason: string, message: string) => ({ type, status: "False", reason, message, lastHeartbeatTime: since, lastTransitionTime: since });
   return {
     apiVersion: "v1",
     kind: "Node",
@@ -80,7 +81,7 @@ function nodeObject(n: NodeShape, index: number, version: string) {
         pressure("MemoryPressure", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
         pressure("DiskPressure", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
         pressure("PIDPressure", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
-        { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: null, lastTransitionTime: null },
+        { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: since, lastTransitionTime: since },
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
@@ -187,7 +188,7 @@ export function bootstrap(api: ApiServer, shape: ClusterShape, nodeFs: (node: st
     return r;
   };
   for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create(t("Namespace"), undefined, { metadata: { name: ns } });
-  shape.nodes.forEach((n, i) => api.create(t("Node"), undefined, nodeObject(n, i, shape.version)));
+  shape.nodes.forEach((n, i) => api.create(t("Node"), undefined, nodeObject(n, i, shape.version, timestamp(api.now()))));
   for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create(t("ServiceAccount"), ns, { metadata: { name: "default" } });
   api.create(t("ServiceAccount"), "kube-system", { metadata: { name: "kube-proxy" } });
   for (const n of shape.nodes) {

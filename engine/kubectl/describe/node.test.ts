@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
+import { shell, testWorkspace } from "../../testing";
 import { describeObject } from "./describe-object";
 import { expectGolden, fakeContext, kubeletEvent } from "./test-support";
 
@@ -174,5 +175,16 @@ describe("describe node", () => {
     const out = describeObject(bare, fakeContext("2026-01-01T00:00:00Z"));
     expect(out).toContain("Roles:              <none>\n");
     expect(out).toContain("Taints:             <none>\n");
+  });
+});
+
+describe("describe node in the default cluster", () => {
+  it("shows the kubelet's last status report as the heartbeat, and the week-old transition", async () => {
+    const ws = testWorkspace();
+    const r = await shell(ws, "sleep 420\nkubectl describe node node01 | grep -E '^  (Ready|MemoryPressure) '");
+    expect(r.stdout).toBe(
+      "  MemoryPressure   False   Tue, 27 Jan 2026 10:05:00 +0000   Tue, 20 Jan 2026 10:00:00 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available\n" +
+        "  Ready            True    Tue, 27 Jan 2026 10:05:00 +0000   Tue, 20 Jan 2026 10:00:00 +0000   KubeletReady                 kubelet is posting ready status\n",
+    );
   });
 });

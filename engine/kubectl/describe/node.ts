@@ -30,6 +30,15 @@ function nodeRoles(node: Node): string[] {
  * the lease a kubelet would hold is shown: renewed on the last 10s tick while the node is
  * Ready, frozen at the last heartbeat once it is not.
  */
+/** A kubelet that runs posts its node's status every nodeStatusReportFrequency (5m) when nothing changed. */
+const STATUS_REPORT_MS = 5 * 60_000;
+
+function lastReport(heartbeat: string | undefined, now: number): string | undefined {
+  const at = heartbeat ? Date.parse(heartbeat) : NaN;
+  if (Number.isNaN(at) || now <= at) return heartbeat;
+  return timestamp(at + Math.floor((now - at) / STATUS_REPORT_MS) * STATUS_REPORT_MS);
+}
+
 function nodeLease(node: Node, ctx: DescribeContext): Lease["spec"] {
   const stored = ctx.list("Lease", "kube-node-lease").find((l) => l.metadata.name === node.metadata?.name) as Lease | undefined;
   if (stored) return stored.spec ?? {};
@@ -126,8 +135,9 @@ export function describeNode(obj: KubeObject, ctx: DescribeContext): string {
   if (status.conditions && status.conditions.length > 0) {
     w.write(LEVEL_0, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n");
     w.write(LEVEL_1, "----\t------\t-----------------\t------------------\t------\t-------\n");
+    const alive = status.conditions.some((c) => c.type === "Ready" && c.status === "True");
     for (const c of status.conditions) {
-      w.write(LEVEL_1, `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ""} \t${c.message ?? ""}\n`);
+      w.write(LEVEL_1, `${c.type} \t${c.status} \t${rfc1123z(alive ? lastReport(c.lastHeartbeatTime, ctx.now) : c.lastHeartbeatTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ""} \t${c.message ?? ""}\n`);
     }
   }
   w.write(LEVEL_0, "Addresses:\n");
