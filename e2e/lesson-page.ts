@@ -22,6 +22,11 @@ export class LessonPage {
     await this.page.keyboard.press("Enter");
   }
 
+  /** A row of the terminal whose whole text is `text`. */
+  row(text: string): Locator {
+    return this.screen.locator(":scope > div").filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`) });
+  }
+
   exercise(title: string): Locator {
     return this.page.getByRole("region", { name: title });
   }

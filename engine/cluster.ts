@@ -19,6 +19,7 @@ import { kubelet } from "./controllers/kubelet/kubelet";
 import { kubernetesService } from "./controllers/kubernetes-service";
 import { namespaceController } from "./controllers/namespace";
 import { nodeLifecycle } from "./controllers/node-lifecycle";
+import { podGC } from "./controllers/pod-gc";
 import { replicaSetController } from "./controllers/replicaset";
 import { resourceQuotaController } from "./controllers/resource-quota";
 import { scheduler } from "./controllers/scheduler/scheduler";
@@ -52,6 +53,7 @@ const CONTROLLERS: readonly Controller[] = [
   namespaceController,
   kubernetesService,
   garbageCollector,
+  podGC,
   deploymentController,
   replicaSetController,
   daemonSetController,

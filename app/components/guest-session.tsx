@@ -4,20 +4,32 @@ import { authClient } from "../lib/auth-client";
 
 /**
  * A visitor needs no account: on their first visit a guest session is made, so the
- * terminal and the grader know whose cluster is whose. Children render once it exists.
+ * terminal and the grader know whose cluster is whose. Children render once it exists;
+ * if it cannot be made, the visitor is told and may try again.
  */
 export function GuestSession({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
-  const [ready, setReady] = useState(false);
+  const [state, setState] = useState<"pending" | "ready" | { error: string }>("pending");
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     (async () => {
       const session = await authClient.getSession();
-      if (!session.data) await authClient.signIn.anonymous();
-      if (live) setReady(true);
+      const made = session.data ? undefined : await authClient.signIn.anonymous();
+      if (!live) return;
+      setState(made?.error ? { error: made.error.message ?? made.error.statusText } : "ready");
     })();
     return () => {
       live = false;
     };
-  }, []);
-  return ready ? children : fallback;
+  }, [attempt]);
+  if (state === "ready") return children;
+  if (state === "pending") return fallback;
+  return (
+    <div role="alert" className="workbench">
+      <p>{state.error}</p>
+      <button type="button" onClick={() => (setState("pending"), setAttempt((n) => n + 1))}>
+        ↻
+      </button>
+    </div>
+  );
 }

@@ -18,6 +18,8 @@ export function LessonProse({ html, t }: { html: string; t: Messages }) {
       const pre = code.parentElement;
       if (!pre || pre.dataset.enhanced) continue;
       pre.dataset.enhanced = "1";
+      // a code block wider than the column scrolls: keyboard users must be able to reach it
+      pre.tabIndex = 0;
       const text = (code.textContent ?? "").replace(/\n$/, "");
       const bar = document.createElement("div");
       bar.className = "code-actions";

@@ -151,6 +151,11 @@ export class KubeletCache {
     return this.pods.has(uid);
   }
 
+  /** The pods bound to the node, in the store's order. */
+  podsOn(node: string): KubeObject[] {
+    return this.inOrder(this.byNode.get(node) ?? []);
+  }
+
   /** The node's mirror pods, in the store's order. */
   mirrorsOn(node: string): KubeObject[] {
     return this.inOrder(this.mirrors.get(node) ?? []);

@@ -1,6 +1,7 @@
 /**
- * The kubelet of every node: static pods from each node's manifest folder, then a sync of
- * the pods bound to a node that exists and that need one (written since, due, or with a
+ * The kubelet of every node: static pods from each node's manifest folder, then the
+ * admission of pods new to their node, then a sync of the pods bound to a node that
+ * exists and that need one (written since, due, or with a
  * container that exited), then the clean-up of what the runtime still holds for pods
  * that are gone (force-deleted, or finished and deleted at once). Which pods need a sync
  * comes from the kubelet's cache of the store, so a reconcile costs what changed.
@@ -9,7 +10,7 @@ import type { KubeObject } from "../../api/object";
 import type { Controller } from "../controller";
 import { KubeletCache } from "./kubelet-cache";
 import { peekMemory } from "./pod-memory";
-import { cleanUp, exitedWhileSettled, syncPod } from "./pod-sync";
+import { awaitsAdmission, cleanUp, exitedWhileSettled, rejectPod, syncPod } from "./pod-sync";
 import { syncStaticPods } from "./static-pods";
 
 const nodeOf = (pod: KubeObject) => (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
@@ -25,7 +26,15 @@ export const kubelet: Controller = {
     const ipam = cache.addresses.allocator(nodes);
     for (const pod of work) {
       const node = nodes.get(nodeOf(pod));
-      if (node) wrote = syncPod(ctx, pod, node, ipam) || wrote;
+      if (!node) continue;
+      if (awaitsAdmission(ctx, pod)) {
+        const admitted = cache.podsOn(nodeOf(pod)).filter((p) => p.metadata.uid !== pod.metadata.uid && !awaitsAdmission(ctx, p));
+        if (rejectPod(ctx, pod, node, admitted)) {
+          wrote = true;
+          continue;
+        }
+      }
+      wrote = syncPod(ctx, pod, node, ipam) || wrote;
     }
     cache.addresses.close();
     for (const key of cache.takeOrphans()) {

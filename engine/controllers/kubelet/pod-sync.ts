@@ -9,6 +9,7 @@ import type { KubeObject } from "../../api/object";
 import { parseTimestamp, timestamp } from "../../api/object";
 import { resourceForKind } from "../../api/resources";
 import type { ControllerContext } from "../controller";
+import { admissionFailure, rejectedStatus } from "./admission";
 import { checkRunning, observeContainer } from "./container-observe";
 import { allContainers, initContainers, regularContainers, runningId, statusOf } from "./container-ref";
 import { stopContainer } from "./container-start";
@@ -182,6 +183,26 @@ function commit(ps: PodSyncState): boolean {
     ps.ctx.wakeAt(dueAt, ps.nodeName);
   }
   return saveMemory(ps.ctx.api, ps.memory) || wrote;
+}
+
+/** Not seen by this kubelet yet: no memory of it, never started, not finished or going. */
+export function awaitsAdmission(ctx: ControllerContext, object: KubeObject): boolean {
+  const status = (object.status ?? {}) as PodStatus;
+  return !object.metadata.deletionTimestamp && !status.startTime && !isTerminalPhase(status.phase) && !peekMemory(ctx.api, object.metadata.uid ?? "");
+}
+
+/**
+ * HandlePodAdditions' admission: a pod that does not fit beside the `others` already on
+ * the node is rejected (a Warning event, then Failed with the reason) and never runs.
+ * True if it was.
+ */
+export function rejectPod(ctx: ControllerContext, object: KubeObject, node: KubeObject, others: readonly KubeObject[]): boolean {
+  const rejection = admissionFailure(object, node, others);
+  const pods = resourceForKind("Pod");
+  if (!rejection || !pods) return false;
+  ctx.events.record(object, "Warning", rejection.reason, rejection.message, { component: "kubelet", host: node.metadata.name });
+  ctx.api.updateStatus(pods, { ...object, status: rejectedStatus((object.status ?? {}) as KubeletPodStatus, rejection, ctx.now()) });
+  return true;
 }
 
 /** Syncs one pod bound to `node`; true if it wrote anything. */

@@ -12,22 +12,35 @@ import { MAX_NODE_SCORE } from "../normalize";
 
 export const TOO_MANY_PODS = "Too many pods";
 
-interface Shortage {
+/** framework.InsufficientResource: what the kubelet's admission also reports, with its numbers. */
+export interface Shortage {
+  /** `pods`, `cpu` (in millicores), `memory` (in bytes), `ephemeral-storage`, or a scalar resource */
+  readonly resourceName: string;
   readonly reason: string;
+  readonly requested: number;
+  readonly used: number;
+  readonly capacity: number;
   /** the request exceeds the node's whole allocatable */
   readonly unresolvable: boolean;
+}
+
+/** What `fits` needs of a node: its allocatable, what its pods request, how many there are. */
+export interface NodeUsage {
+  readonly allocatable: Resources;
+  readonly requested: Resources;
+  readonly podCount: number;
 }
 
 const requestsNothing = (r: Resources) => r.milliCPU === 0 && r.memory === 0 && r.ephemeralStorage === 0 && Object.values(r.scalar).every((v) => v === 0);
 
 /** fitsRequest, in its order: pods, cpu, memory, ephemeral-storage, then the others by name. */
-export function shortages(pod: PodInfo, node: NodeInfo): Shortage[] {
+export function fits(want: Resources, node: NodeUsage): Shortage[] {
   const out: Shortage[] = [];
-  if (node.pods.length + 1 > node.allocatable.allowedPodNumber) out.push({ reason: TOO_MANY_PODS, unresolvable: false });
-  const want = pod.requests;
+  const allowed = node.allocatable.allowedPodNumber;
+  if (node.podCount + 1 > allowed) out.push({ resourceName: "pods", reason: TOO_MANY_PODS, requested: 1, used: node.podCount, capacity: allowed, unresolvable: false });
   if (requestsNothing(want)) return out;
-  const check = (name: string, requested: number, allocatable: number, used: number) => {
-    if (requested > 0 && requested > allocatable - used) out.push({ reason: `Insufficient ${name}`, unresolvable: requested > allocatable });
+  const check = (name: string, requested: number, capacity: number, used: number) => {
+    if (requested > 0 && requested > capacity - used) out.push({ resourceName: name, reason: `Insufficient ${name}`, requested, used, capacity, unresolvable: requested > capacity });
   };
   check("cpu", want.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
   check("memory", want.memory, node.allocatable.memory, node.requested.memory);
@@ -43,7 +56,7 @@ export const nodeResourcesFitFilter: FilterPlugin = {
   prepare(pod) {
     return {
       filter(node): Status | undefined {
-        const short = shortages(pod, node);
+        const short = fits(pod.requests, { allocatable: node.allocatable, requested: node.requested, podCount: node.pods.length });
         if (short.length === 0) return undefined;
         return { code: short.some((s) => s.unresolvable) ? "UnschedulableAndUnresolvable" : "Unschedulable", reasons: short.map((s) => s.reason) };
       },
