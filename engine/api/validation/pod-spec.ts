@@ -6,6 +6,7 @@ import type { StatusCause } from "../errors";
 import { dns1123LabelErrors, fieldError } from "../field-errors";
 import { parseQuantity } from "../quantity";
 import { canonicalQuantity } from "../resource-quantity";
+import { validateAffinity } from "./affinity";
 import { validateLabels } from "./metadata";
 
 type Obj = Record<string, unknown>;
@@ -171,6 +172,7 @@ export function validatePodSpec(spec: unknown, path: string, rules: PodSpecRules
     causes.push(fieldError.invalid(`${path}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, "must be between 1 and 2147483647, inclusive"));
   }
   causes.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
+  causes.push(...validateAffinity(spec.affinity, `${path}.affinity`));
   if (Array.isArray(spec.tolerations)) {
     spec.tolerations.forEach((t, i) => {
       if (!isObj(t)) return;

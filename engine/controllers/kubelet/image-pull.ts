@@ -1,6 +1,7 @@
 /**
  * EnsureImageExists (pkg/kubelet/images/image_manager.go): the pull policy decides whether
- * to pull; a pull takes the runtime's time between Pulling and Pulled; a failed pull
+ * to pull; a pull is queued behind the node's other pulls (`image-puller.ts`) and takes
+ * the runtime's time once its turn comes, between Pulling and Pulled; a failed pull
  * backs off 10 s doubling to 5 min per pod and image, reported as ErrImagePull then
  * ImagePullBackOff.
  */
@@ -9,6 +10,7 @@ import { defaultPullPolicy } from "../../api/defaults/image";
 import type { PullResult } from "../../runtime/types";
 import { inBackOffSinceUpdate, nextBackOff } from "./back-off";
 import type { ContainerRef } from "./container-ref";
+import { enqueuePull, imageArriving } from "./image-puller";
 import { goDuration } from "./go-duration";
 import type { ContainerMemory } from "./pod-memory";
 import type { PodSyncState } from "./pod-sync-state";
@@ -40,13 +42,12 @@ function present(ps: PodSyncState, image: string): ImageOutcome {
   return r.ok ? { kind: "ready", image: r.normalized, imageID: r.imageID } : BLOCKED;
 }
 
-function finishPull(ps: PodSyncState, c: ContainerRef, cs: ContainerStatus, cm: ContainerMemory, result: PullResult, tookMs: number): ImageOutcome {
+function finishPull(ps: PodSyncState, c: ContainerRef, cs: ContainerStatus, cm: ContainerMemory, result: PullResult, tookMs: number, waitedMs: number): ImageOutcome {
   const image = c.spec.image ?? "";
   const pull = cm.pull?.image === image ? cm.pull : undefined;
   if (result.ok) {
     cm.pull = { image, ...(pull?.backOff ? { backOff: pull.backOff } : {}) };
-    const took = goDuration(tookMs);
-    record(ps, c, "Normal", "Pulled", `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${result.sizeBytes} bytes.`);
+    record(ps, c, "Normal", "Pulled", `Successfully pulled image "${image}" in ${goDuration(tookMs)} (${goDuration(waitedMs)} including waiting). Image size: ${result.sizeBytes} bytes.`);
     return { kind: "ready", image: result.normalized, imageID: result.imageID };
   }
   record(ps, c, "Warning", "Failed", `Failed to pull image "${image}": ${result.error}`);
@@ -63,10 +64,11 @@ export function ensureImage(ps: PodSyncState, c: ContainerRef, cs: ContainerStat
       wake(ps, inFlight.doneAt);
       return BLOCKED;
     }
-    return finishPull(ps, c, cs, cm, inFlight.result, inFlight.doneAt - inFlight.startedAt);
+    return finishPull(ps, c, cs, cm, inFlight.result, inFlight.doneAt - inFlight.startedAt, inFlight.doneAt - (inFlight.queuedAt ?? inFlight.startedAt));
   }
   const policy = c.spec.imagePullPolicy ?? defaultPullPolicy(image);
-  const onNode = ps.ctx.runtime.hasImage(ps.nodeName, image);
+  // an image another pod's pull is still fetching is not there yet
+  const onNode = ps.ctx.runtime.hasImage(ps.nodeName, image) && !imageArriving(ps.ctx.api.store, ps.nodeName, image, ps.now);
   if (onNode && policy !== "Always") {
     record(ps, c, "Normal", "Pulled", `Container image "${image}" already present on machine and can be accessed by the pod`);
     return present(ps, image);
@@ -84,9 +86,9 @@ export function ensureImage(ps: PodSyncState, c: ContainerRef, cs: ContainerStat
   record(ps, c, "Normal", "Pulling", `Pulling image "${image}"`);
   delete cm.retryAt;
   const result = ps.ctx.runtime.pull(ps.nodeName, image);
-  const doneAt = ps.now + (result.ok ? result.durationMs : FAILED_PULL_MS);
-  cm.pull = { ...cm.pull, image, inFlight: { startedAt: ps.now, doneAt, result } };
-  if (doneAt <= ps.now) return ensureImage(ps, c, cs, cm);
-  wake(ps, doneAt);
+  const slot = enqueuePull(ps.ctx.api.store, ps.nodeName, image, result.ok, result.ok ? result.durationMs : FAILED_PULL_MS, ps.now);
+  cm.pull = { ...cm.pull, image, inFlight: { queuedAt: ps.now, startedAt: slot.startedAt, doneAt: slot.doneAt, result } };
+  if (slot.doneAt <= ps.now) return ensureImage(ps, c, cs, cm);
+  wake(ps, slot.doneAt);
   return BLOCKED;
 }

@@ -23,7 +23,7 @@ export const kubelet: Controller = {
     const nodes = new Map(ctx.api.store.list("nodes").map((n) => [n.metadata.name ?? "", n]));
     for (const [name, node] of nodes) wrote = syncStaticPods(ctx, node, cache.mirrorsOn(name)) || wrote;
     const work = cache.work(ctx.now(), (pod) => nodes.has(nodeOf(pod)) && exitedWhileSettled(ctx, pod), ctx.runtime.inputCount());
-    const ipam = cache.addresses.allocator(nodes);
+    const ipam = cache.addresses.allocator(nodes, ctx.api.store);
     for (const pod of work) {
       const node = nodes.get(nodeOf(pod));
       if (!node) continue;

@@ -1,9 +1,17 @@
 /**
  * Pod addresses as the CNI's host-local IPAM hands them out on a node: from the node's
- * podCIDR, after the highest address in use (so a new pod rarely takes a just freed
- * one), wrapping round to the lowest free; hostNetwork pods use the node's own IP.
+ * podCIDR (less the network address, the gateway .1 and the broadcast address), round
+ * robin from the last address it reserved there, so the pod after a deleted one gets the
+ * next address rather than the one just freed, wrapping round to the lowest free one;
+ * hostNetwork pods use the node's own IP.
+ *
+ * host-local keeps the last reserved address in a file per network on the node
+ * (last_reserved_ip.0); here it is kept per node in the store under a resource no API
+ * serves, so snapshots carry it. A node without the record (a snapshot older than it)
+ * goes on after its highest address in use.
  */
 import type { KubeObject } from "../../api/object";
+import type { Store } from "../../api/store";
 
 export function nodeInternalIP(node: KubeObject | undefined): string {
   const addresses = ((node?.status ?? {}) as { addresses?: { type: string; address: string }[] }).addresses ?? [];
@@ -57,15 +65,22 @@ export class PodAddresses {
     }
   }
 
-  /** An allocator for one reconcile; `close` it at the end. */
-  allocator(nodes: ReadonlyMap<string, KubeObject>): PodIPAllocator {
-    this.open = new PodIPAllocator(this.used, nodes);
+  /** An allocator for one reconcile, keeping the last reserved addresses in `store`; `close` it at the end. */
+  allocator(nodes: ReadonlyMap<string, KubeObject>, store: Store): PodIPAllocator {
+    this.open = new PodIPAllocator(this.used, nodes, store);
     return this.open;
   }
 
   close(): void {
     this.open = undefined;
   }
+}
+
+/** The store resource holding each node's last reserved address. */
+export const LAST_RESERVED_RESOURCE = "ipam.kubelab.internal";
+
+interface LastReservedObject extends KubeObject {
+  readonly lastReservedIP: string;
 }
 
 /** Hands out addresses during one reconcile: those in use, plus those it gave or saw let go since it opened. */
@@ -75,7 +90,19 @@ export class PodIPAllocator {
   constructor(
     private readonly used: ReadonlyMap<string, ReadonlyMap<number, number>>,
     private readonly nodes: ReadonlyMap<string, KubeObject>,
+    private readonly store: Store,
   ) {}
+
+  private lastReserved(node: string): number | undefined {
+    const o = this.store.get(LAST_RESERVED_RESOURCE, undefined, node) as LastReservedObject | undefined;
+    return o ? toInt(o.lastReservedIP) : undefined;
+  }
+
+  private reserve(node: string, ip: number): void {
+    this.hold(node, ip);
+    const record: LastReservedObject = { apiVersion: `${LAST_RESERVED_RESOURCE}/v1`, kind: "LastReservedIP", metadata: { name: node }, lastReservedIP: toIP(ip) };
+    this.store.put(LAST_RESERVED_RESOURCE, record);
+  }
 
   hold(node: string, ip: number): void {
     let set = this.taken.get(node);
@@ -93,13 +120,18 @@ export class PodIPAllocator {
     const size = 2 ** (32 - Number(bits || 24));
     const first = toInt(base) + 2;
     const count = size - 3;
-    let highest = first - 1;
-    for (const ip of this.used.get(nodeName)?.keys() ?? []) if (ip > highest) highest = ip;
-    for (const ip of this.taken.get(nodeName) ?? []) if (ip > highest) highest = ip;
+    let last = this.lastReserved(nodeName);
+    if (last === undefined) {
+      last = first - 1;
+      for (const ip of this.used.get(nodeName)?.keys() ?? []) if (ip > last) last = ip;
+      for (const ip of this.taken.get(nodeName) ?? []) if (ip > last) last = ip;
+    }
+    // GetIter: start after the last reserved address if the range holds it, else at the range's start
+    const start = last >= first && last < first + count ? last + 1 - first : 0;
     for (let i = 0; i < count; i++) {
-      const candidate = first + ((highest + 1 - first + i) % count);
+      const candidate = first + ((start + i) % count);
       if (!this.inUse(nodeName, candidate)) {
-        this.hold(nodeName, candidate);
+        this.reserve(nodeName, candidate);
         return toIP(candidate);
       }
     }

@@ -1,6 +1,7 @@
 /**
  * The order containers run in (computePodActions): init containers one at a time, a
- * sidecar letting the next one start once it has started; then the regular containers,
+ * sidecar letting the next one start once it has started; then the regular containers
+ * in spec order, each created only once the image pull of the one before has ended,
  * with sidecars kept running; and when a pod that does not restart everything has
  * finished its regular containers, its sidecars stopped last-first.
  */
@@ -51,7 +52,13 @@ export function sequenceContainers(ps: PodSyncState): SequenceResult {
       return { started, terminal: false };
     }
   }
-  const progress = regularContainers(ps.pod).map(advance);
+  // started in spec order: one whose image is still being pulled holds up those after it
+  const progress: ContainerProgress[] = [];
+  let pulling = false;
+  for (const c of regularContainers(ps.pod)) {
+    progress.push(pulling && !isRunning(ps, c) ? "waiting" : advance(c));
+    if (ps.memory.containers[c.spec.name]?.pull?.inFlight) pulling = true;
+  }
   if (progress.every((p) => p === "done")) return { started, terminal: stopSidecars(ps) };
   for (const c of initContainers(ps.pod)) if (c.sidecar) advance(c);
   return { started, terminal: false };

@@ -31,8 +31,8 @@ export interface PullMemory {
   readonly backOff?: BackOffEntry;
   /** `ErrImagePull: <CRI error>` of the last failed pull, shown while backing off */
   readonly error?: string;
-  /** a pull under way: it ends at doneAt with this result */
-  readonly inFlight?: { readonly startedAt: number; readonly doneAt: number; readonly result: PullResult };
+  /** a pull asked for at queuedAt, under way from startedAt (once the node's queue reached it): it ends at doneAt with this result */
+  readonly inFlight?: { readonly queuedAt?: number; readonly startedAt: number; readonly doneAt: number; readonly result: PullResult };
 }
 
 export interface KillMemory {

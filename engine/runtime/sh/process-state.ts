@@ -14,12 +14,13 @@ export interface NodeRef {
   readonly p: readonly (string | number)[];
 }
 
-/** Where a file descriptor writes: the container log, a file, nowhere, or the caller (exec, `$(...)`). */
+/** Where a file descriptor writes: the container log, a file, nowhere, the caller (exec, `$(...)`), or the next stage of a pipeline. */
 export type Target =
   | { readonly kind: "log"; readonly stream: "stdout" | "stderr" }
   | { readonly kind: "file"; readonly path: string }
   | { readonly kind: "null" }
-  | { readonly kind: "capture"; readonly stream: "stdout" | "stderr" };
+  | { readonly kind: "capture"; readonly stream: "stdout" | "stderr" }
+  | { readonly kind: "pipe"; readonly id: number };
 
 export interface Fds {
   readonly out: Target;
@@ -81,6 +82,35 @@ export interface TailFollow {
   last: number;
 }
 
+/**
+ * A pipe between two stages of a pipeline (see pipeline.ts): what was written and not yet
+ * read, when the last of it was written (a reader waiting for it wakes then), and which
+ * ends are closed.
+ */
+export interface PipeState {
+  buf: string;
+  at: number;
+  /** the writing stage has exited: once empty, the reader reads end of file */
+  closed: boolean;
+  /** the reading stage has exited: the next write kills the writer with SIGPIPE */
+  broken: boolean;
+}
+
+/** The pipes of a process tree, kept by its root process so every stage names them by id. */
+export interface PipeTable {
+  next: number;
+  readonly open: Record<number, PipeState>;
+}
+
+/** The I/O a command waiting on its stdin pipe runs with again once the pipe is ready (see simple-command.ts `Io`). */
+export interface StageIo {
+  readonly fds: Fds;
+  readonly stdinPipe: number;
+  readonly ref?: NodeRef;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly pid: number;
+}
+
 export type Frame =
   | { readonly k: "list"; readonly n: NodeRef; i: number }
   | { readonly k: "andor"; readonly n: NodeRef; i: number }
@@ -118,7 +148,23 @@ export type Frame =
       readonly input?: boolean;
     }
   /** a program started directly (not through a shell): the container's command, `exec`, a probe */
-  | { readonly k: "argv"; readonly argv: readonly string[] };
+  | { readonly k: "argv"; readonly argv: readonly string[] }
+  /** the command a pipeline stage runs (its process starts here) */
+  | { readonly k: "run"; readonly n: NodeRef }
+  /** `a | b | c`: each stage a process of its own, run in time order until all have exited */
+  | { readonly k: "pipeline"; readonly stages: ProcState[]; readonly pipes: readonly number[]; readonly negate: boolean }
+  /**
+   * a command waiting on its stdin pipe: `read` for a whole line, a utility that reads all
+   * its input for the end of it (collecting what arrives in `got`, so the writer never
+   * waits for room); then it runs again
+   */
+  | { readonly k: "stdin"; readonly want: "line" | "eof"; readonly argv: readonly string[]; readonly io: StageIo; got: string }
+  /** a filter (grep, sed, awk ...) working through its stdin pipe line by line as it arrives, with its own state as plain data */
+  | { readonly k: "filter"; readonly name: string; readonly argv: readonly string[]; readonly io: StageIo; state: unknown }
+  /** a writer whose pipe is full waits until the reader makes room */
+  | { readonly k: "drain"; readonly pipe: number }
+  /** `time`: when the timed command started, and how to word the report */
+  | { readonly k: "timed"; readonly start: number; readonly format: "busybox" | "posix" | "bash" };
 
 export interface BackgroundJob {
   readonly pid: number;
@@ -154,6 +200,10 @@ export interface ProcState {
   tty?: boolean;
   /** stdin stays open to a terminal (a container with `stdin: true`, `kubectl exec -i`): a shell reading it waits for lines */
   stdinOpen?: boolean;
+  /** a pipeline stage reads this pipe when nothing redirects its stdin */
+  stdinPipe?: number;
+  /** the pipes of this process tree (on the root process, once it runs a pipeline) */
+  pipeTable?: PipeTable;
 }
 
 /** The process state for `argv` run directly at `now`. */
