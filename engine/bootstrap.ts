@@ -6,6 +6,7 @@
 import type { ApiServer } from "./api/server";
 import { timestamp } from "./api/object";
 import { resourceForKind } from "./api/resources";
+import { daemonPodSpec } from "./controllers/daemonset-nodes";
 import { toYaml } from "./kubectl/printers/yaml";
 import type { Vfs } from "./shell/vfs";
 
@@ -100,8 +101,28 @@ function nodeObject(n: NodeShape, index: number, version: string, since: string)
   };
 }
 
+type HttpProbe = ReturnType<typeof httpProbe>;
+
+/** staticpodutil's createHTTPProbe: an httpGet probe with kubeadm's timings (an initial delay of 0 is left out, as Go's omitempty does). */
+function httpProbe(host: string, path: string, port: number, scheme: "HTTP" | "HTTPS", initialDelaySeconds: number, timeoutSeconds: number, failureThreshold: number, periodSeconds: number) {
+  return { failureThreshold, httpGet: { host, path, port, scheme }, ...(initialDelaySeconds ? { initialDelaySeconds } : {}), periodSeconds, timeoutSeconds };
+}
+
+/**
+ * kubeadm's probes for a component: liveness every 10 s after 10 s, 8 failures; readiness
+ * every second, 3 failures; startup every 10 s after 10 s, with enough failures (24) to
+ * cover the 4 minutes kubeadm gives a component to come up.
+ */
+function probes(host: string, port: number, scheme: "HTTP" | "HTTPS", paths: { liveness: string; readiness?: string; startup: string }) {
+  return {
+    livenessProbe: httpProbe(host, paths.liveness, port, scheme, 10, 15, 8, 10),
+    ...(paths.readiness ? { readinessProbe: httpProbe(host, paths.readiness, port, scheme, 0, 15, 3, 1) } : {}),
+    startupProbe: httpProbe(host, paths.startup, port, scheme, 10, 15, 24, 10),
+  };
+}
+
 /** A control-plane manifest as kubeadm writes it into /etc/kubernetes/manifests. */
-function staticPod(name: string, image: string, command: string[], cpu: string, memory?: string) {
+function staticPod(name: string, image: string, command: string[], health: Record<string, HttpProbe>, cpu: string, memory?: string) {
   return {
     apiVersion: "v1",
     kind: "Pod",
@@ -116,7 +137,7 @@ function staticPod(name: string, image: string, command: string[], cpu: string, 
       automountServiceAccountToken: false,
       securityContext: { seccompProfile: { type: "RuntimeDefault" } },
       tolerations: [{ effect: "NoExecute", operator: "Exists" }],
-      containers: [{ name, image, command, resources: { requests: { cpu, ...(memory ? { memory } : {}) } } }],
+      containers: [{ name, image, command, ...health, resources: { requests: { cpu, ...(memory ? { memory } : {}) } } }],
     },
   };
 }
@@ -200,10 +221,35 @@ export function bootstrap(api: ApiServer, shape: ClusterShape, nodeFs: (node: st
   if (cp) {
     const v = shape.version;
     const pods = [
-      staticPod("etcd", "registry.k8s.io/etcd:3.6.5-0", ["etcd", `--advertise-client-urls=https://${cp.ip}:2379`, "--data-dir=/var/lib/etcd", `--listen-client-urls=https://127.0.0.1:2379,https://${cp.ip}:2379`, `--name=${cp.name}`], "100m", "100Mi"),
-      staticPod("kube-apiserver", `registry.k8s.io/kube-apiserver:${v}`, ["kube-apiserver", `--advertise-address=${cp.ip}`, "--allow-privileged=true", "--authorization-mode=Node,RBAC", "--enable-admission-plugins=NodeRestriction", "--etcd-servers=https://127.0.0.1:2379", "--secure-port=6443", "--service-cluster-ip-range=10.96.0.0/12"], "250m"),
-      staticPod("kube-controller-manager", `registry.k8s.io/kube-controller-manager:${v}`, ["kube-controller-manager", "--allocate-node-cidrs=true", "--cluster-cidr=10.244.0.0/16", "--kubeconfig=/etc/kubernetes/controller-manager.conf", "--leader-elect=true", "--use-service-account-credentials=true"], "200m"),
-      staticPod("kube-scheduler", `registry.k8s.io/kube-scheduler:${v}`, ["kube-scheduler", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"], "100m"),
+      staticPod(
+        "etcd",
+        "registry.k8s.io/etcd:3.6.5-0",
+        ["etcd", `--advertise-client-urls=https://${cp.ip}:2379`, "--data-dir=/var/lib/etcd", `--listen-client-urls=https://127.0.0.1:2379,https://${cp.ip}:2379`, "--listen-metrics-urls=http://127.0.0.1:2381", `--name=${cp.name}`],
+        probes("127.0.0.1", 2381, "HTTP", { liveness: "/livez", readiness: "/readyz", startup: "/readyz" }),
+        "100m",
+        "100Mi",
+      ),
+      staticPod(
+        "kube-apiserver",
+        `registry.k8s.io/kube-apiserver:${v}`,
+        ["kube-apiserver", `--advertise-address=${cp.ip}`, "--allow-privileged=true", "--authorization-mode=Node,RBAC", "--enable-admission-plugins=NodeRestriction", "--etcd-servers=https://127.0.0.1:2379", "--secure-port=6443", "--service-cluster-ip-range=10.96.0.0/12"],
+        probes(cp.ip, 6443, "HTTPS", { liveness: "/livez", readiness: "/readyz", startup: "/livez" }),
+        "250m",
+      ),
+      staticPod(
+        "kube-controller-manager",
+        `registry.k8s.io/kube-controller-manager:${v}`,
+        ["kube-controller-manager", "--allocate-node-cidrs=true", "--bind-address=127.0.0.1", "--cluster-cidr=10.244.0.0/16", "--kubeconfig=/etc/kubernetes/controller-manager.conf", "--leader-elect=true", "--use-service-account-credentials=true"],
+        probes("127.0.0.1", 10257, "HTTPS", { liveness: "/healthz", startup: "/healthz" }),
+        "200m",
+      ),
+      staticPod(
+        "kube-scheduler",
+        `registry.k8s.io/kube-scheduler:${v}`,
+        ["kube-scheduler", "--bind-address=127.0.0.1", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"],
+        probes("127.0.0.1", 10259, "HTTPS", { liveness: "/healthz", startup: "/healthz" }),
+        "100m",
+      ),
     ];
     const fs = nodeFs(cp.name);
     fs?.mkdir("/etc/kubernetes/manifests", { parents: true });
@@ -240,7 +286,8 @@ export function bootstrap(api: ApiServer, shape: ClusterShape, nodeFs: (node: st
     shape.nodes.forEach((n, i) => {
       api.create(t("Pod"), "kube-system", {
         metadata: { name: `kube-proxy-${["x7k2p", "m9q4d", "b5z8w", "r2c6n", "h4t9v"][i % 5]}`, labels: { "controller-revision-hash": "6b7c5d9f4", "k8s-app": "kube-proxy", "pod-template-generation": "1" }, ownerReferences: [owner] },
-        spec: { ...structuredClone(template), nodeName: n.name },
+        // as the DaemonSet controller made them: its tolerations and the node affinity pinning each to its node
+        spec: { ...structuredClone(template), ...daemonPodSpec(template, n.name), nodeName: n.name },
       });
     });
   }

@@ -10,6 +10,7 @@ export type { ClusterShape, NodeShape } from "./bootstrap";
 export { Cluster } from "./cluster";
 export type { ClusterSnapshot } from "./cluster";
 export type { Terminal, TerminalInput } from "./shell/terminal";
+export type { Completion } from "./shell/completion/completion";
 export { grade } from "./grader/grade";
 export { parseCheck, SUBJECT_KEYS } from "./grader/check";
 export type { Check, CheckParse, CheckProblem, Comparator, PodExpect } from "./grader/check";

@@ -9,6 +9,7 @@ import type { ClusterHost, ClusterSnapshot } from "./cluster";
 import { Cluster } from "./cluster";
 import type { ClusterEndpoint } from "./kubectl/kubeconfig";
 import { KUBECONFIG_PATH, kubeconfigFor, serializeKubeconfig } from "./kubectl/kubeconfig";
+import { completeInTerminal } from "./kubectl/completion/terminal-completion";
 import { kubectl } from "./kubectl/kubectl";
 import type { Program, ProgramContext } from "./shell/program";
 import type { ShellState } from "./shell/shell-state";
@@ -182,6 +183,20 @@ export class Workspace {
 
   needsMoreInput(text: string): boolean {
     return this.shell.needsMoreInput(text);
+  }
+
+  /**
+   * Tab at `cursor` in `line`: the words bash would offer there, with kubectl's completion
+   * loaded for `kubectl` and `k` as on a CKA host. Changes nothing.
+   */
+  complete(line: string, cursor: number) {
+    return completeInTerminal(line, cursor, {
+      state: this.shell.state(),
+      fs: (host) => this.hosts.get(host),
+      hosts: () => [...this.hosts.keys()],
+      programs: ["kubectl"],
+      cluster: (name) => this.clusters.get(name),
+    });
   }
 
   /** The commands typed so far, oldest first (what `history` lists). */

@@ -118,6 +118,11 @@ export function pinnedAffinity(affinity: unknown, node: string): Obj {
   return { ...a, nodeAffinity: { ...na, requiredDuringSchedulingIgnoredDuringExecution: { ...required, nodeSelectorTerms: [term] } } };
 }
 
+/** What the controller sets on a pod it creates for `node` from the template's spec. */
+export function daemonPodSpec(spec: Obj, node: string): Obj {
+  return { tolerations: daemonTolerations(spec), affinity: pinnedAffinity(spec.affinity, node) };
+}
+
 /** GetTargetNodeName: the node a daemon pod is bound to, or pinned to by its affinity. */
 export function targetNode(pod: KubeObject): string | undefined {
   const spec = specOf(pod);

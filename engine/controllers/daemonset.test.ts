@@ -108,3 +108,22 @@ describe("the DaemonSet controller with the scheduler honouring node affinity", 
     }
   });
 });
+
+describe("the cluster's own DaemonSet pods", () => {
+  it("carry the tolerations and node affinity the DaemonSet controller gives its pods", async () => {
+    const ws = testWorkspace();
+    const tolerations = await shell(ws, "kubectl get pod -n kube-system -l k8s-app=kube-proxy -o jsonpath='{.items[0].spec.tolerations}'");
+    expect(tolerations.stdout).toBe(
+      '[{"operator":"Exists"},' +
+        '{"effect":"NoExecute","key":"node.kubernetes.io/not-ready","operator":"Exists"},' +
+        '{"effect":"NoExecute","key":"node.kubernetes.io/unreachable","operator":"Exists"},' +
+        '{"effect":"NoSchedule","key":"node.kubernetes.io/disk-pressure","operator":"Exists"},' +
+        '{"effect":"NoSchedule","key":"node.kubernetes.io/memory-pressure","operator":"Exists"},' +
+        '{"effect":"NoSchedule","key":"node.kubernetes.io/pid-pressure","operator":"Exists"},' +
+        '{"effect":"NoSchedule","key":"node.kubernetes.io/unschedulable","operator":"Exists"},' +
+        '{"effect":"NoSchedule","key":"node.kubernetes.io/network-unavailable","operator":"Exists"}]',
+    );
+    const pinned = await shell(ws, `kubectl get pod -n kube-system -l k8s-app=kube-proxy -o jsonpath='{range .items[*]}{.spec.nodeName}={.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].values[0]} {end}'`);
+    expect(pinned.stdout).toBe("node02=node02 node01=node01 controlplane=controlplane ");
+  });
+});

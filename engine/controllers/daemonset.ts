@@ -10,7 +10,7 @@ import { parseTimestamp } from "../api/object";
 import type { LabelSelectorSpec } from "../api/label-selector";
 import { selectorFromSpec } from "../api/label-selector";
 import type { Controller, ControllerContext } from "./controller";
-import { daemonTolerations, nodeShouldRunDaemonPod, pinnedAffinity, targetNode } from "./daemonset-nodes";
+import { daemonPodSpec, nodeShouldRunDaemonPod, targetNode } from "./daemonset-nodes";
 import { computeHash } from "./deployment/template-hash";
 import { scaledValue } from "./deployment/fenceposts";
 import type { Obj } from "./pod-control";
@@ -106,7 +106,7 @@ function syncNodes(s: DaemonSync, remove: readonly KubeObject[], create: readonl
   for (const node of create) {
     const r = createPod(ctx, ds, DS, template, COMPONENT, {
       labels: { [HASH_LABEL]: s.hash, [GENERATION_LABEL]: templateGeneration(ds) },
-      spec: { tolerations: daemonTolerations(spec), affinity: pinnedAffinity(spec.affinity, node) },
+      spec: daemonPodSpec(spec, node),
     });
     if (!r.ok) break;
   }

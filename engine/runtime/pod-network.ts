@@ -27,6 +27,7 @@ export interface PodAddress {
 export interface PodListener {
   readonly port: number;
   readonly proto: "http" | "tcp" | "grpc";
+  readonly tls?: boolean;
   readonly container: ContainerState;
   readonly program: Program;
   readonly daemon: DaemonState;

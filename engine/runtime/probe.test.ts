@@ -72,3 +72,22 @@ describe("passing probes", () => {
     expect(rt.probe("c", { exec: { command: ["pg_isready"] } }, T0 + 5 * S)).toEqual({ success: true, output: "/var/run/postgresql:5432 - accepting connections\n" });
   });
 });
+
+describe("the control-plane components' health endpoints", () => {
+  const apiserver = () => running({ image: "registry.k8s.io/kube-apiserver:v1.35.0", command: ["kube-apiserver", "--advertise-address=10.244.1.5"] });
+  const etcd = () => running({ image: "registry.k8s.io/etcd:3.6.5-0", command: ["etcd", "--listen-client-urls=https://127.0.0.1:2379", "--listen-metrics-urls=http://127.0.0.1:2381"], podIP: "172.30.1.2" });
+
+  it("answers HTTPS probes on the secure port, steadily", () => {
+    expect(apiserver().probe("c", { httpGet: { path: "/livez", port: 6443, scheme: "HTTPS" } }, T0 + S)).toEqual({ success: true, output: "ok", steady: true });
+  });
+
+  it("answers a plain HTTP probe on a TLS port with 400, as Go's TLS server does", () => {
+    expect(apiserver().probe("c", { httpGet: { path: "/livez", port: 6443 } }, T0 + S)).toEqual({ success: false, output: "HTTP probe failed with statuscode: 400" });
+  });
+
+  it("serves etcd's /livez and /readyz on its metrics URL, reached through the node's loopback", () => {
+    const spec = (path: string, port: number): ProbeSpec => ({ httpGet: { host: "127.0.0.1", path, port, scheme: "HTTP" }, nodeIP: "172.30.1.2" });
+    expect(etcd().probe("c", spec("/readyz", 2381), T0 + S)).toEqual({ success: true, output: "ok", steady: true });
+    expect(etcd().probe("c", spec("/livez", 2382), T0 + S)).toEqual({ success: false, output: 'Get "http://127.0.0.1:2382/livez": dial tcp 127.0.0.1:2382: connect: connection refused' });
+  });
+});

@@ -12,6 +12,7 @@ import { lookupImage, type ResolvedImage } from "./catalog";
 import { containerArgv, containerEnv, kubeletFiles, type ContainerState } from "./container-state";
 import { ContainerFs } from "./fs/container-fs";
 import { imageLayer } from "./image-layer";
+import { busyboxBuild } from "./images/busybox-builds";
 import { appendLog, flushLog, visibleLog } from "./log-buffer";
 import { dialFrom, type ClusterNetwork, type NetworkView, type PodListener } from "./pod-network";
 import { runProbe } from "./probe";
@@ -21,6 +22,7 @@ import { resolvePull } from "./registry";
 import type { Dial, ProcessInfo, SystemHost } from "./sh/command";
 import { effectiveToolbox, execFailure, findExecutable, type ImageView } from "./sh/executables";
 import { Machine, type MachineHost } from "./sh/machine";
+import { stagesOf, wakeTime } from "./sh/pipeline";
 import { newProcess, type Fds, type ProcState, type ShellFlavour } from "./sh/process-state";
 import { shellPrompt } from "./sh/prompt";
 import type { ContainerConfig, ContainerRuntime, ExecResult, LogLine, ProbeResult, ProbeSpec, ProcessStep, PullResult, RuntimeState, SessionStep, ShellSession, StartResult, Usage, VolumeSource } from "./types";
@@ -328,10 +330,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   private nextEvent(p: ProcState): number {
-    const top = p.frames[p.frames.length - 1];
-    if (top?.k !== "block") return p.clock;
-    if (top.daemon === undefined) return top.until ?? Infinity;
-    return p.daemons.find((d) => d.pid === top.daemon)?.stopAt ?? Infinity;
+    return wakeTime(p);
   }
 
   private runProc(c: ContainerState, p: ProcState, until: number, now: number, spun: Set<ProcState>): void {
@@ -494,6 +493,7 @@ export class SimulatedRuntime implements ContainerRuntime {
       hostname: c.config.podName,
       podIP: c.config.podIP,
       toolbox: effectiveToolbox(imageView(live)),
+      busybox: effectiveToolbox(imageView(live)) === "busybox" ? busyboxBuild(live.image.spec.base?.(live.image.variant) ?? { os: "busybox" }, live.image.variant) : undefined,
       image: { family: live.image.spec.name, variant: live.image.variant, cmd: live.image.spec.cmd },
       portInUse: (port) => runtime.podListeners(c.config.podUid, c.clock).some((l) => l.port === port),
       processes: () => processList(c),
@@ -539,7 +539,7 @@ export class SimulatedRuntime implements ContainerRuntime {
         if (p.exitCode !== undefined) continue;
         for (const d of p.daemons) {
           const program = PROGRAMS[d.program];
-          for (const l of program?.listeners?.(d) ?? []) if ((l.readyAt ?? 0) <= now && (d.stopAt === undefined || d.stopAt > now)) out.push({ port: l.port, proto: l.proto, container: c, program, daemon: d });
+          for (const l of program?.listeners?.(d) ?? []) if ((l.readyAt ?? 0) <= now && (d.stopAt === undefined || d.stopAt > now)) out.push({ port: l.port, proto: l.proto, ...(l.tls ? { tls: true } : {}), container: c, program, daemon: d });
         }
       }
     }
@@ -550,16 +550,17 @@ export class SimulatedRuntime implements ContainerRuntime {
     return this.toDial(dialFrom(this.view(c.clock), { podUid: c.config.podUid, podIP: c.config.podIP, podName: c.config.podName, namespace: c.config.namespace }, host, port), c.clock);
   }
 
-  private dialFromNode(host: string, port: number, now: number): Dial & { grpc?: boolean } {
+  private dialFromNode(host: string, port: number, now: number): Dial & { grpc?: boolean; tls?: boolean; steady?: boolean } {
     return this.toDial(dialFrom(this.view(now), undefined, host, port), now);
   }
 
-  private toDial(route: ReturnType<typeof dialFrom>, now: number): Dial & { grpc?: boolean } {
+  private toDial(route: ReturnType<typeof dialFrom>, now: number): Dial & { grpc?: boolean; tls?: boolean; steady?: boolean } {
     if (route.kind !== "listener") return route;
     const { listener, ip, port } = route;
     if (listener.proto !== "http" || !listener.program.serve) return { kind: "tcp", ip, port, daemon: listener.daemon, grpc: listener.proto === "grpc" };
     const serve = listener.program.serve;
-    return { kind: "http", ip, port, send: (req) => serve(listener.daemon, req, this.daemonContext(listener.container, now)) };
+    const extra = { ...(listener.tls ? { tls: true } : {}), ...(listener.program.steady ? { steady: true } : {}) };
+    return { kind: "http", ip, port, ...extra, send: (req) => serve(listener.daemon, req, this.daemonContext(listener.container, now)) };
   }
 }
 
@@ -593,6 +594,7 @@ function processList(c: ContainerState): ProcessInfo[] {
     if (p.exitCode !== undefined) return;
     const isDaemon = (pid: number): boolean => p.daemons.some((d) => d.pid === pid);
     if (!isDaemon(p.pid)) out.push({ pid: p.pid, user: "root", command: i === 0 ? c.argv.join(" ") : "sh" });
+    for (const s of stagesOf(p)) out.push({ pid: s.pid, user: "root", command: s.command ?? "sh" });
     for (const d of p.daemons) {
       if (d.program === "nginx") {
         out.push({ pid: d.pid, user: "root", command: `nginx: master process ${d.argv.join(" ")}` });

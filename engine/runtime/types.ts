@@ -68,12 +68,16 @@ export interface ProbeSpec {
   readonly tcpSocket?: { readonly port: number | string; readonly host?: string };
   readonly grpc?: { readonly port: number; readonly service?: string };
   readonly timeoutSeconds?: number;
+  /** the node's own address: a probe of a loopback host reaches what listens on the node (its host-network pods) */
+  readonly nodeIP?: string;
 }
 
 /** `output` is what the kubelet puts after `Liveness probe failed: `. */
 export interface ProbeResult {
   readonly success: boolean;
   readonly output: string;
+  /** the same probe gets the same answer for as long as the container runs (its server's answers do not change with time) */
+  readonly steady?: boolean;
 }
 
 export interface ExecResult {

@@ -23,6 +23,8 @@ export interface ProbeMemory {
   readonly run: number;
   /** what the results manager holds once a threshold was crossed (undefined: not yet known) */
   readonly result?: "success" | "failure";
+  /** the last success came from a server whose answers never change with time */
+  readonly steady?: boolean;
 }
 
 /** The image manager's back-off is kept per pod and image: a new image starts without one. */

@@ -4,10 +4,17 @@
  * successThreshold / failureThreshold times. Until the startup probe succeeds the others
  * wait. Every failure is an Unhealthy event; a liveness or startup failure that counts
  * asks for the container to be killed.
+ *
+ * A probe that holds success against a server whose answers never change with time (the
+ * runtime says so) would only succeed again while its container runs, and a success
+ * leaves no trace: it asks for no wake-up, and runs again whenever the pod is synced for
+ * another reason. So the control-plane pods' 1 s readiness probes cost nothing while the
+ * cluster idles.
  */
 import type { Container, ContainerPort, Probe } from "kubernetes-types/core/v1";
 import type { ProbeSpec } from "../../runtime/types";
 import type { ContainerRef } from "./container-ref";
+import { nodeInternalIP } from "./pod-ip";
 import type { ContainerMemory, ProbeKind, ProbeMemory } from "./pod-memory";
 import type { PodSyncState } from "./pod-sync-state";
 import { record, wake } from "./pod-sync-state";
@@ -27,13 +34,15 @@ function port(ports: readonly ContainerPort[] | undefined, p: number | string): 
   return ports?.find((x) => x.name === p)?.containerPort ?? p;
 }
 
-export function probeSpec(p: Probe, c: Container): ProbeSpec {
+/** The probe as the runtime runs it, from the node whose own address is `nodeIP`. */
+export function probeSpec(p: Probe, c: Container, nodeIP?: string): ProbeSpec {
   return {
     ...(p.exec ? { exec: { command: p.exec.command ?? [] } } : {}),
     ...(p.httpGet ? { httpGet: { path: p.httpGet.path ?? "/", port: port(c.ports, p.httpGet.port), host: p.httpGet.host, scheme: p.httpGet.scheme ?? "HTTP" } } : {}),
     ...(p.tcpSocket ? { tcpSocket: { port: port(c.ports, p.tcpSocket.port), host: p.tcpSocket.host } } : {}),
     ...(p.grpc ? { grpc: { port: p.grpc.port, service: p.grpc.service } } : {}),
     timeoutSeconds: p.timeoutSeconds ?? 1,
+    ...(nodeIP ? { nodeIP } : {}),
   };
 }
 
@@ -61,15 +70,16 @@ export function readinessPassed(c: Container, cm: ContainerMemory | undefined): 
 }
 
 function probeOnce(ps: PodSyncState, c: ContainerRef, id: string, kind: ProbeKind, p: Probe, mem: ProbeMemory): ProbeMemory {
-  const r = ps.ctx.runtime.probe(id, probeSpec(p, c.spec), ps.now);
+  const r = ps.ctx.runtime.probe(id, probeSpec(p, c.spec, nodeInternalIP(ps.node)), ps.now);
   if (!r.success) record(ps, c, "Warning", "Unhealthy", `${LABEL[kind]} probe failed: ${r.output}`);
   const value = r.success ? "success" : "failure";
   const run = mem.lastResult === value ? mem.run + 1 : 1;
   let next = mem.nextAt + periodMs(p);
   if (next <= ps.now) next = ps.now + periodMs(p);
   const threshold = value === "success" ? (p.successThreshold ?? 1) : (p.failureThreshold ?? 3);
-  if (run < threshold) return { ...mem, nextAt: next, lastResult: value, run };
-  return { nextAt: next, lastResult: value, run, result: value };
+  const steady = r.success && r.steady === true ? { steady: true } : {};
+  if (run < threshold) return { nextAt: next, lastResult: value, run, ...(mem.result ? { result: mem.result } : {}), ...steady };
+  return { nextAt: next, lastResult: value, run, result: value, ...steady };
 }
 
 /** Runs the probes that are due; says whether a liveness or startup failure now asks for a kill. */
@@ -94,7 +104,7 @@ export function runProbes(ps: PodSyncState, c: ContainerRef, cm: ContainerMemory
         }
       }
     }
-    wake(ps, mem.nextAt);
+    if (!(mem.steady && mem.result === "success")) wake(ps, mem.nextAt);
   }
   return "ok";
 }

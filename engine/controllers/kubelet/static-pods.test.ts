@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FakeRuntime } from "./testing/fake-runtime";
 import { KubeletScenario } from "./testing/scenario";
+import { shell, testWorkspace } from "../../testing";
+import type { Workspace } from "../../workspace";
 
 const MANIFEST = (image: string) => `apiVersion: v1
 kind: Pod
@@ -88,5 +90,51 @@ describe("static pods from /etc/kubernetes/manifests", () => {
     const { s } = scenario();
     s.advance(5000);
     expect(await s.row("kube-apiserver-controlplane", "kube-system")).toBe("kube-apiserver-controlplane   1/1     Running   0          24h");
+  });
+});
+
+describe("the control-plane static pods' probes", () => {
+  const probesOf = async (ws: Workspace, pod: string) => (await shell(ws, `kubectl describe pod -n kube-system ${pod} | grep -E '^ +(Liveness|Readiness|Startup):'`)).stdout;
+
+  it("are kubeadm's, shown by describe, and answered so every pod stays Ready", async () => {
+    const ws = testWorkspace();
+    expect(await probesOf(ws, "kube-apiserver-controlplane")).toBe(
+      "    Liveness:     http-get https://172.30.1.2:6443/livez delay=10s timeout=15s period=10s #success=1 #failure=8\n" +
+        "    Readiness:    http-get https://172.30.1.2:6443/readyz delay=0s timeout=15s period=1s #success=1 #failure=3\n" +
+        "    Startup:      http-get https://172.30.1.2:6443/livez delay=10s timeout=15s period=10s #success=1 #failure=24\n",
+    );
+    expect(await probesOf(ws, "etcd-controlplane")).toBe(
+      "    Liveness:     http-get http://127.0.0.1:2381/livez delay=10s timeout=15s period=10s #success=1 #failure=8\n" +
+        "    Readiness:    http-get http://127.0.0.1:2381/readyz delay=0s timeout=15s period=1s #success=1 #failure=3\n" +
+        "    Startup:      http-get http://127.0.0.1:2381/readyz delay=10s timeout=15s period=10s #success=1 #failure=24\n",
+    );
+    expect(await probesOf(ws, "kube-controller-manager-controlplane")).toBe(
+      "    Liveness:     http-get https://127.0.0.1:10257/healthz delay=10s timeout=15s period=10s #success=1 #failure=8\n" +
+        "    Startup:      http-get https://127.0.0.1:10257/healthz delay=10s timeout=15s period=10s #success=1 #failure=24\n",
+    );
+    expect(await probesOf(ws, "kube-scheduler-controlplane")).toBe(
+      "    Liveness:     http-get https://127.0.0.1:10259/healthz delay=10s timeout=15s period=10s #success=1 #failure=8\n" +
+        "    Startup:      http-get https://127.0.0.1:10259/healthz delay=10s timeout=15s period=10s #success=1 #failure=24\n",
+    );
+    await shell(ws, "sleep 3600");
+    expect((await shell(ws, "kubectl get pods -n kube-system -l tier=control-plane --no-headers -o custom-columns=NAME:.metadata.name,READY:.status.containerStatuses[0].ready,RESTARTS:.status.containerStatuses[0].restartCount")).stdout).toBe(
+      "etcd-controlplane                      true   0\n" +
+        "kube-apiserver-controlplane            true   0\n" +
+        "kube-controller-manager-controlplane   true   0\n" +
+        "kube-scheduler-controlplane            true   0\n",
+    );
+  });
+
+  it("are written into the manifests as kubeadm writes them", async () => {
+    const ws = testWorkspace();
+    const r = await shell(ws, "grep -A 8 readinessProbe /etc/kubernetes/manifests/kube-apiserver.yaml");
+    expect(r.stdout).toBe("    readinessProbe:\n      failureThreshold: 3\n      httpGet:\n        host: 172.30.1.2\n        path: /readyz\n        port: 6443\n        scheme: HTTPS\n      periodSeconds: 1\n      timeoutSeconds: 15\n");
+  });
+
+  it("fail, and restart the component, when the manifest points a probe at the wrong port", async () => {
+    const ws = testWorkspace();
+    await shell(ws, "sed -i 's/port: 10259/port: 10258/' /etc/kubernetes/manifests/kube-scheduler.yaml; sleep 120");
+    const events = await shell(ws, "kubectl get events -n kube-system --field-selector reason=Unhealthy -o custom-columns=MESSAGE:.message --no-headers | sort -u");
+    expect(events.stdout).toBe('Startup probe failed: Get "https://127.0.0.1:10258/healthz": dial tcp 127.0.0.1:10258: connect: connection refused\n');
   });
 });

@@ -7,6 +7,7 @@ import type { LifecycleHandler } from "kubernetes-types/core/v1";
 import type { ProcessStep } from "../../runtime/types";
 import type { ContainerRef } from "./container-ref";
 import { podDescription } from "./container-ref";
+import { nodeInternalIP } from "./pod-ip";
 import type { ContainerMemory, KillMemory } from "./pod-memory";
 import type { PodSyncState } from "./pod-sync-state";
 import { record, wake } from "./pod-sync-state";
@@ -40,7 +41,7 @@ export function runHook(ps: PodSyncState, c: ContainerRef, id: string, h: Lifecy
     return { ms, failure: `${head}command '${command.join(" ")}' exited with ${r.exitCode}: ${r.stderr}, message: ${JSON.stringify(r.stdout + r.stderr)}` };
   }
   if (h.httpGet) {
-    const r = ps.ctx.runtime.probe(id, probeSpec({ httpGet: h.httpGet }, c.spec), ps.now);
+    const r = ps.ctx.runtime.probe(id, probeSpec({ httpGet: h.httpGet }, c.spec, nodeInternalIP(ps.node)), ps.now);
     return r.success ? { ms: 0 } : { ms: 0, failure: `HTTP lifecycle hook (${h.httpGet.path ?? ""}) for Container "${c.spec.name}" in Pod "${pod}" failed - error: ${r.output}` };
   }
   if (h.sleep) return { ms: h.sleep.seconds * 1000 };

@@ -112,24 +112,36 @@ export const ETCD_PROGRAM: Program = {
     const ports = [...urls.matchAll(/:(\d+)/g)].map((m) => m[1]);
     const t = `${strftime("%Y-%m-%dT%H:%M:%S", ctx.now)}.${String(ctx.now % 1000).padStart(3, "0")}Z`;
     ctx.err(`{"level":"info","ts":"${t}","caller":"etcdmain/etcd.go:73","msg":"Running: ","args":${JSON.stringify(ctx.argv)}}\n{"level":"info","ts":"${t}","caller":"embed/serve.go:187","msg":"serving client traffic insecurely; this is strongly discouraged!","traffic":"grpc+http","address":"[::]:${ports[0] ?? "2379"}"}\n`);
-    return daemon("etcd", ctx.argv, ctx.pid, ctx.now, { ports: (ports.length ? ports : ["2379"]).join(",") });
+    // --listen-metrics-urls serves /metrics and the health endpoints over plain HTTP (kubeadm: http://127.0.0.1:2381)
+    const metrics = [...(flagValue(ctx.argv, "--listen-metrics-urls") ?? "").matchAll(/:(\d+)/g)].map((m) => m[1]);
+    return daemon("etcd", ctx.argv, ctx.pid, ctx.now, { ports: (ports.length ? ports : ["2379"]).join(","), metrics: metrics.join(",") });
   },
-  listeners: (d) => d.data.ports.split(",").map((p) => ({ port: Number(p), proto: "grpc" as const })),
+  listeners: (d) => [
+    ...d.data.ports.split(",").map((p) => ({ port: Number(p), proto: "grpc" as const })),
+    ...(d.data.metrics ? d.data.metrics.split(",").map((p) => ({ port: Number(p), proto: "http" as const })) : []),
+  ],
+  serve: (_d, req) => {
+    const path = req.path.replace(/\?.*$/, "");
+    if (path === "/livez" || path === "/readyz") return text(200, "ok");
+    return path === "/health" ? text(200, '{"health":"true","reason":""}') : GO_NOT_FOUND;
+  },
+  steady: true,
   stop: () => ({ afterMs: 50, code: 0 }),
   usage: () => ({ memory: 14.5 * MI, cpu: 0.004 }),
 };
 
 interface ComponentFacts {
-  readonly ports: readonly { readonly port: number; readonly proto: "http" | "tcp" }[];
+  /** the control-plane components serve their health endpoints on their secure (TLS) ports */
+  readonly ports: readonly { readonly port: number; readonly proto: "http" | "tcp"; readonly tls?: boolean }[];
   readonly memory: number;
   readonly cpu: number;
   readonly start: (version: string, argv: readonly string[]) => readonly string[];
 }
 
 const COMPONENTS: Record<string, ComponentFacts> = {
-  "kube-apiserver": { ports: [{ port: 6443, proto: "http" }], memory: 245 * MI, cpu: 0.045, start: (v, a) => [`options.go:249] external host was not specified, using ${(flagValue(a, "--advertise-address") ?? "").trim()}`, `server.go:160] Version: v${v}`] },
-  "kube-controller-manager": { ports: [{ port: 10257, proto: "http" }], memory: 52 * MI, cpu: 0.012, start: (v) => [`serving.go:386] Generated self-signed cert in-memory`, `controllermanager.go:189] "Starting" version="v${v}"`] },
-  "kube-scheduler": { ports: [{ port: 10259, proto: "http" }], memory: 21 * MI, cpu: 0.004, start: (v) => [`serving.go:386] Generated self-signed cert in-memory`, `server.go:167] "Starting Kubernetes Scheduler" version="v${v}"`] },
+  "kube-apiserver": { ports: [{ port: 6443, proto: "http", tls: true }], memory: 245 * MI, cpu: 0.045, start: (v, a) => [`options.go:249] external host was not specified, using ${(flagValue(a, "--advertise-address") ?? "").trim()}`, `server.go:160] Version: v${v}`] },
+  "kube-controller-manager": { ports: [{ port: 10257, proto: "http", tls: true }], memory: 52 * MI, cpu: 0.012, start: (v) => [`serving.go:386] Generated self-signed cert in-memory`, `controllermanager.go:189] "Starting" version="v${v}"`] },
+  "kube-scheduler": { ports: [{ port: 10259, proto: "http", tls: true }], memory: 21 * MI, cpu: 0.004, start: (v) => [`serving.go:386] Generated self-signed cert in-memory`, `server.go:167] "Starting Kubernetes Scheduler" version="v${v}"`] },
   "kube-proxy": { ports: [{ port: 10256, proto: "http" }], memory: 16 * MI, cpu: 0.001, start: () => [`server_linux.go:66] "Using iptables proxy"`, `server.go:483] "Version info" version="v1.35.0"`] },
   coredns: { ports: [{ port: 53, proto: "tcp" }, { port: 8080, proto: "http" }, { port: 8181, proto: "http" }, { port: 9153, proto: "http" }], memory: 14 * MI, cpu: 0.002, start: () => [] },
 };
@@ -152,6 +164,7 @@ export const K8S_COMPONENT_PROGRAM: Program = {
     if (d.data.component === "coredns") return path === "/health" || path === "/ready" ? text(200, "OK") : GO_NOT_FOUND;
     return path === "/healthz" || path === "/livez" || path === "/readyz" ? text(200, "ok") : GO_NOT_FOUND;
   },
+  steady: true,
   stop: () => ({ afterMs: 100, code: 0 }),
   usage: (d) => ({ memory: COMPONENTS[d.data.component]?.memory ?? 10 * MI, cpu: COMPONENTS[d.data.component]?.cpu ?? 0 }),
 };

@@ -12,6 +12,8 @@ export interface Listener {
   readonly proto: "http" | "tcp" | "grpc";
   /** when the port starts accepting (a database initialising first) */
   readonly readyAt?: number;
+  /** an HTTP port that speaks TLS (the control-plane components' secure ports) */
+  readonly tls?: boolean;
 }
 
 /** What a running daemon can reach when a request or a signal arrives. */
@@ -31,6 +33,8 @@ export interface Program {
   readonly run: Command;
   listeners?(d: DaemonState): readonly Listener[];
   serve?(d: DaemonState, req: HttpRequest, ctx: DaemonContext): HttpResponse;
+  /** its answers depend on the request alone, never on time: a probe that passed keeps passing while it runs */
+  readonly steady?: boolean;
   /** the stop signal arrived while it runs as PID 1: exit after `afterMs` with `code`; undefined: it ignores the signal */
   stop?(d: DaemonState, ctx: DaemonContext): { readonly afterMs: number; readonly code: number } | undefined;
   usage?(d: DaemonState, now: number): Usage;

@@ -1,9 +1,11 @@
 /** Every image program by the id the catalog's `programs` maps name, and the generic tools. */
-import type { Command } from "../sh/command";
+import type { Command, Filter } from "../sh/command";
+import { NOT_IN_ALPINE_BUSYBOX } from "../images/busybox-builds";
 import { FILE_TOOLS } from "../sh/commands/file-tools";
+import { HEAD_FILTERS } from "../sh/commands/head-tail";
 import { NET_TOOLS } from "../sh/commands/net-tools";
 import { SYSTEM_TOOLS } from "../sh/commands/system-tools";
-import { TEXT_TOOLS } from "../sh/commands/text-tools";
+import { TEXT_FILTERS, TEXT_TOOLS } from "../sh/commands/text-tools";
 import { MEMCACHED_PROGRAM, MONGOD_PROGRAM, MYSQLADMIN, PG_ISREADY, POSTGRES_PROGRAM, mysqlProgram } from "./databases";
 import { DEMO_NAMES, demoProgram } from "./demos";
 import { HTTPD_PROGRAM, REDIS_CLI, REDIS_PROGRAM } from "./httpd-redis";
@@ -50,15 +52,19 @@ export const TOOLS: Readonly<Record<string, Command>> = {
   "mariadb-admin": MYSQLADMIN,
 };
 
+/** The utilities that work through a pipe's lines as they arrive (see sh/stage-io.ts); each is also in TOOLS. */
+export const FILTERS: Readonly<Record<string, Filter<unknown>>> = { ...TEXT_FILTERS, ...HEAD_FILTERS };
+
 /** Tools a Debian-based image lacks unless it installs them (procps, wget, curl, netcat). */
 const NOT_IN_DEBIAN = new Set(["ps", "free", "wget", "curl", "nc", "nslookup", "redis-cli", "pg_isready", "mysqladmin", "mariadb-admin"]);
 /** Tools BusyBox has no applet for. */
 const NOT_IN_BUSYBOX = new Set(["curl", "redis-cli", "pg_isready", "mysqladmin", "mariadb-admin"]);
 
-export function toolInToolbox(name: string, toolbox: "busybox" | "gnu" | "none", extra: readonly string[]): boolean {
+/** Whether a toolbox has utility `name`; `alpine`: Alpine's BusyBox, which leaves some applets to busybox-extras. */
+export function toolInToolbox(name: string, toolbox: "busybox" | "gnu" | "none", extra: readonly string[], alpine: boolean): boolean {
   if (!(name in TOOLS) && name !== "[" && name !== "test") return false;
   if (extra.includes(name)) return true;
-  if (toolbox === "busybox") return !NOT_IN_BUSYBOX.has(name);
+  if (toolbox === "busybox") return !NOT_IN_BUSYBOX.has(name) && !(alpine && NOT_IN_ALPINE_BUSYBOX.has(name));
   if (toolbox === "gnu") return !NOT_IN_DEBIAN.has(name);
   return false;
 }

@@ -6,6 +6,7 @@ import { echo } from "./commands/text-tools";
 import { TOOLS } from "../programs/registry";
 import { findExecutable } from "./executables";
 import type { Machine } from "./machine";
+import { readBuiltin } from "./read";
 import { cdError, shellError, testError } from "./shell-messages";
 import type { Io } from "./simple-command";
 import { commandContext, runArgv } from "./simple-command";
@@ -130,18 +131,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
     }
     return 0;
   },
-  read: (m, argv) => {
-    const names = argv.slice(1).filter((a, i, all) => !a.startsWith("-") && all[i - 1] !== "-p");
-    const input = m.stdin();
-    if (input === "") return 1;
-    const nl = input.indexOf("\n");
-    const line = nl < 0 ? input : input.slice(0, nl);
-    m.consumeStdin(nl < 0 ? "" : input.slice(nl + 1));
-    const fields = line.trim().split(/[ \t]+/);
-    const vars = names.length ? names : ["REPLY"];
-    vars.forEach((n, i) => m.setVar(n, i === vars.length - 1 ? fields.slice(i).join(" ") : (fields[i] ?? "")));
-    return 0;
-  },
+  read: readBuiltin,
   wait: (m) => {
     const jobs = m.st.jobs;
     m.st.jobs = [];
@@ -190,7 +180,7 @@ function describe(m: Machine, names: readonly string[], io: Io, style: "path" | 
       status = 1;
       continue;
     }
-    const path = exe.kind === "script" ? exe.path : exe.kind === "shell" ? `/bin/${n}` : n.includes("/") ? n : `/usr/bin/${n}`;
+    const path = exe.kind === "script" || exe.kind === "tool" || exe.kind === "applet" ? exe.path : exe.kind === "shell" ? `/bin/${n}` : n.includes("/") ? n : `/usr/bin/${n}`;
     m.write(io.fds.out, style === "path" ? `${path}\n` : `${n} is ${path}\n`);
   }
   return status;

@@ -6,6 +6,7 @@
  */
 import type { FileSystem } from "../fs/container-fs";
 import type { ImageVariant, Toolbox } from "../image-spec";
+import type { BusyboxBuild } from "../images/busybox-builds";
 import type { DaemonState, TailFollow } from "./process-state";
 
 export interface HttpRequest {
@@ -44,6 +45,8 @@ export interface SystemHost {
   readonly hostname: string;
   readonly podIP: string;
   readonly toolbox: Toolbox;
+  /** the BusyBox build of a busybox toolbox, for the banner its usage messages start with */
+  readonly busybox?: BusyboxBuild;
   /** the image family (`nginx`) and the variant its tag names */
   readonly image: { readonly family: string; readonly variant: ImageVariant; readonly cmd: readonly string[] };
   /** whether a process of this pod already listens on `port` */
@@ -94,3 +97,26 @@ export type CommandResult =
   | { readonly exec: readonly string[] };
 
 export type Command = (ctx: CommandContext) => CommandResult;
+
+/**
+ * A utility that works through its stdin as it arrives from a pipe, so `tail -F log | grep
+ * ERROR` shows each match when its line comes. `start` checks the arguments and reads the
+ * file operands that come before stdin, then ends (an exit status) or says what it has to
+ * remember; `feed` takes the whole lines that arrived (everything left at the end, `eof`)
+ * and returns its next state, or its exit status once it is done. The state is plain data:
+ * it lives in the process's frames, so a snapshot holds it.
+ */
+export interface Filter<S> {
+  start(ctx: CommandContext): number | { readonly state: S };
+  feed(ctx: CommandContext, state: S, text: string, eof: boolean): number | { readonly state: S };
+}
+
+/** A filter run over stdin that is all there already (a file, a finished command's output). */
+export function filterCommand<S>(f: Filter<S>): Command {
+  return (ctx) => {
+    const started = f.start(ctx);
+    if (typeof started === "number") return started;
+    const r = f.feed(ctx, started.state, ctx.stdin, true);
+    return typeof r === "number" ? r : 0;
+  };
+}

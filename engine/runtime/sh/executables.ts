@@ -6,12 +6,15 @@
 import { resolvePath } from "../../shell/vfs-path";
 import type { FileSystem } from "../fs/container-fs";
 import type { ImageSpec, ImageVariant, Toolbox } from "../image-spec";
+import { DOCKER_APPLETS } from "../images/busybox-builds";
 import { PROGRAMS, toolInToolbox } from "../programs/registry";
 import type { ShellFlavour } from "./process-state";
 
 export type Executable =
   | { readonly kind: "shell"; readonly flavour: ShellFlavour }
-  | { readonly kind: "tool"; readonly name: string }
+  | { readonly kind: "tool"; readonly name: string; readonly path: string }
+  /** a BusyBox applet the image links but the simulator does not have: BusyBox's own words for a missing applet */
+  | { readonly kind: "applet"; readonly name: string; readonly path: string }
   | { readonly kind: "program"; readonly id: string }
   | { readonly kind: "script"; readonly path: string }
   | { readonly kind: "missing"; readonly reason: "not-found" | "no-such-file" | "permission-denied" };
@@ -31,6 +34,11 @@ function hasBash(image: ImageView): boolean {
 
 const TOOL_DIRS = new Set(["/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin"]);
 
+/** The docker-library busybox images: every applet is a link in /bin (and /usr/bin/env one to it). */
+export function isBusyboxImage(image: ImageView): boolean {
+  return image.spec.base?.(image.variant).os === "busybox";
+}
+
 /** What lives at an absolute path of the image (not counting files the container wrote). */
 function atPath(path: string, image: ImageView): Executable | undefined {
   const id = image.spec.programs?.[path];
@@ -44,7 +52,13 @@ function atPath(path: string, image: ImageView): Executable | undefined {
     if (name === "bash" && hasBash(image)) return { kind: "shell", flavour: "bash" };
     if (name === "dash" && toolbox === "gnu") return { kind: "shell", flavour: "dash" };
   }
-  if (TOOL_DIRS.has(dir) && toolInToolbox(name, toolbox, image.spec.tools ?? [])) return { kind: "tool", name };
+  if (isBusyboxImage(image)) {
+    if (dir !== "/bin" && path !== "/usr/bin/env") return undefined;
+    if (toolInToolbox(name, toolbox, image.spec.tools ?? [], false)) return { kind: "tool", name, path };
+    return dir === "/bin" && DOCKER_APPLETS.includes(name) ? { kind: "applet", name, path } : undefined;
+  }
+  const alpine = toolbox === "busybox" && image.spec.base?.(image.variant).os === "alpine";
+  if (TOOL_DIRS.has(dir) && toolInToolbox(name, toolbox, image.spec.tools ?? [], alpine)) return { kind: "tool", name, path };
   return undefined;
 }
 

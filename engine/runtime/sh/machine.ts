@@ -10,9 +10,12 @@ import type { SystemHost } from "./command";
 import type { ImageView } from "./executables";
 import type { ExpandEnv } from "./expand";
 import { nextPoll, pollFollow } from "./commands/tail-follow";
-import type { DaemonState, Fds, Frame, NodeRef, ProcState, SavedScope, ShellFlavour, TailFollow, Target } from "./process-state";
+import { pipeWrite } from "./pipes";
+import { runPipeline, stageReady, timeReport } from "./pipeline";
+import type { DaemonState, Fds, Frame, NodeRef, PipeTable, ProcState, SavedScope, ShellFlavour, TailFollow, Target } from "./process-state";
 import { shellError, syntaxError, type Where } from "./shell-messages";
 import { runArgv } from "./simple-command";
+import { resumeFilter, resumeReader } from "./stage-io";
 import { arithmeticFor, background, pushNode } from "./nodes";
 
 export interface MachineHost {
@@ -28,7 +31,11 @@ export interface MachineHost {
   daemonContext(now: number): DaemonContext;
 }
 
-export type RunOutcome = { readonly kind: "exited"; readonly code: number } | { readonly kind: "blocked"; readonly until: number | null } | { readonly kind: "budget" };
+/** `yield`: a pipeline stage wrote to a pipe, so its reader may run first (only stages yield, to their pipeline). */
+export type RunOutcome = { readonly kind: "exited"; readonly code: number } | { readonly kind: "blocked"; readonly until: number | null } | { readonly kind: "budget" } | { readonly kind: "yield" };
+
+/** Where stdin comes from: text a redirection or the caller left (in a frame), or a pipeline pipe. */
+export type StdinSource = { readonly text: string } | { readonly pipe: number };
 
 /** Steps without the clock moving before a process counts as spinning (an endless loop with no sleep). */
 export const STEP_BUDGET = 10_000;
@@ -48,12 +55,35 @@ export class Machine implements ExpandEnv {
   elapsed = 0;
   /** an instant run met a wait that never ends */
   hung = false;
+  /** a pipe this process wrote to since it last yielded */
+  wrote: number | undefined;
+  /** a pipe it filled past its capacity: it waits for room */
+  private full: number | undefined;
+  /** it wrote to a pipe nobody reads any more: SIGPIPE kills it */
+  private sigpipe = false;
 
+  /** The process at the root of this one's tree: what it captures, a stage captures for it. */
+  private readonly root: Machine;
+
+  /** `parent`: the machine running this pipeline stage (see pipeline.ts); a root process has none. */
   constructor(
     readonly st: ProcState,
     readonly host: MachineHost,
     readonly mode: "resume" | "instant",
-  ) {}
+    private readonly parent?: Machine,
+  ) {
+    this.root = parent ? parent.root : this;
+  }
+
+  /** Whether this is a pipeline stage, run by its pipeline rather than by the runtime. */
+  get isStage(): boolean {
+    return this.parent !== undefined;
+  }
+
+  /** The pipe table of this process tree (kept by the root, made when it first runs a pipeline). */
+  pipeTable(): PipeTable {
+    return this.root.st.pipeTable ??= { next: 1, open: {} };
+  }
 
   /**
    * Runs until the process exits, blocks past `until`, or spins: `budget` steps without
@@ -63,6 +93,18 @@ export class Machine implements ExpandEnv {
     let steps = 0;
     let total = 0;
     while (this.st.exitCode === undefined) {
+      if (this.sigpipe) {
+        this.finish(141);
+        break;
+      }
+      if (this.full !== undefined) {
+        this.push({ k: "drain", pipe: this.full });
+        this.full = undefined;
+      }
+      if (this.wrote !== undefined) {
+        if (this.isStage) return { kind: "yield" };
+        this.wrote = undefined;
+      }
       if (this.st.frames.length === 0) {
         this.finish(this.st.status);
         break;
@@ -75,8 +117,30 @@ export class Machine implements ExpandEnv {
         return { kind: "budget" };
       }
       const top = this.st.frames[this.st.frames.length - 1];
-      if (this.st.pendingTrap !== undefined && top.k !== "block") this.runTrap();
-      else if (top.k === "block") {
+      if (this.st.pendingTrap !== undefined && top.k !== "block" && top.k !== "pipeline") this.runTrap();
+      else if (top.k === "pipeline") {
+        const r = runPipeline(this, top, this.mode === "instant" ? Number.MAX_SAFE_INTEGER : until);
+        if (r.clock > this.st.clock) {
+          if (this.mode === "instant") this.elapsed += r.clock - this.st.clock;
+          this.st.clock = r.clock;
+          steps = 0;
+        }
+        if (r.kind === "done") {
+          this.st.frames.pop();
+          this.st.status = top.negate ? (r.code === 0 ? 1 : 0) : r.code;
+        } else if (r.kind === "yield") return r;
+        else if (r.kind === "budget") {
+          if (this.mode === "instant" && this.interruptToInput()) continue;
+          return r;
+        } else if (this.mode === "instant") {
+          if (this.interruptToInput()) continue;
+          this.hung = true;
+          this.finish(137);
+          break;
+        } else return { kind: "blocked", until: r.until };
+      } else if ((top.k === "stdin" || top.k === "filter" || top.k === "drain") && !stageReady(this.pipeTable(), top)) {
+        return { kind: "blocked", until: null };
+      } else if (top.k === "block") {
         if (top.input) return { kind: "blocked", until: null };
         const end = this.blockEnd(top);
         if (this.mode === "instant") {
@@ -115,6 +179,7 @@ export class Machine implements ExpandEnv {
     while (frames.length > at + 1) {
       const f = frames.pop();
       if (f?.k === "scope") this.closeScope(f);
+      if (f?.k === "pipeline") for (const id of f.pipes) delete this.pipeTable().open[id];
     }
     this.hung = true;
     this.st.status = 130;
@@ -267,7 +332,25 @@ export class Machine implements ExpandEnv {
         st.frames.pop();
         runArgv(this, f.argv);
         return;
+      case "run":
+        st.frames.pop();
+        this.pushNode(f.n);
+        return;
+      case "stdin":
+        resumeReader(this, f);
+        return;
+      case "filter":
+        resumeFilter(this, f);
+        return;
+      case "drain":
+        st.frames.pop();
+        return;
+      case "timed":
+        st.frames.pop();
+        this.err(timeReport(f, st.clock - f.start, st.status));
+        return;
       case "block":
+      case "pipeline":
         return;
     }
   }
@@ -319,9 +402,13 @@ export class Machine implements ExpandEnv {
     pushNode(this, ref);
   }
 
-  /** This shell's state copied for a process of its own (`cmd &`), starting with `frames`. */
+  /**
+   * This shell's state copied for a process of its own (`cmd &`), starting with `frames`.
+   * It is a root of its own: a pipe of this tree it would write to reaches nobody.
+   */
   childState(pid: number, fds: Fds, frames: Frame[]): ProcState {
     const st = this.st;
+    const unpiped = (t: Target): Target => (t.kind === "pipe" ? { kind: "null" } : t);
     return {
       ...st,
       scripts: [...st.scripts],
@@ -334,9 +421,38 @@ export class Machine implements ExpandEnv {
       pid,
       daemons: [],
       jobs: [],
+      fds: { out: unpiped(fds.out), err: unpiped(fds.err) },
+      pendingTrap: undefined,
+      exitCode: undefined,
+      stdinPipe: undefined,
+      pipeTable: undefined,
+    };
+  }
+
+  /** A pipeline stage: a subshell of this one (its variables, functions, and the shell its messages name), starting with `frames`. */
+  stageState(pid: number, fds: Fds, frames: Frame[], stdinPipe: number | undefined): ProcState {
+    const st = this.st;
+    const where = this.where();
+    return {
+      ...st,
+      scripts: [...st.scripts],
+      vars: { ...st.vars },
+      exported: [...st.exported],
+      positional: [...st.positional],
+      functions: { ...st.functions },
+      traps: {},
+      frames,
+      flavour: where.flavour,
+      arg0: where.name,
+      pid,
+      daemons: [],
+      jobs: [],
       fds,
       pendingTrap: undefined,
       exitCode: undefined,
+      stdinOpen: undefined,
+      stdinPipe,
+      pipeTable: undefined,
     };
   }
 
@@ -359,6 +475,8 @@ export class Machine implements ExpandEnv {
       pendingTrap: undefined,
       tty: undefined,
       stdinOpen: undefined,
+      stdinPipe: undefined,
+      pipeTable: undefined,
     };
     const m = new Machine(proc, this.host, "instant");
     if (stdin) m.push({ k: "scope", kind: "redirect", stdin });
@@ -485,12 +603,13 @@ export class Machine implements ExpandEnv {
     return this.st.fds;
   }
 
-  stdin(): string {
+  /** What stdin is now: the text the innermost redirection or caller left, else the stage's pipe, else nothing. */
+  stdinSource(): StdinSource {
     for (let i = this.st.frames.length - 1; i >= 0; i--) {
       const f = this.st.frames[i];
-      if (f.k === "scope" && f.stdin !== undefined) return f.stdin;
+      if (f.k === "scope" && f.stdin !== undefined) return { text: f.stdin };
     }
-    return "";
+    return this.st.stdinPipe !== undefined ? { pipe: this.st.stdinPipe } : { text: "" };
   }
 
   /** `read` consumed part of stdin: the rest stays for the next reader. */
@@ -513,11 +632,24 @@ export class Machine implements ExpandEnv {
       case "file":
         this.host.fs.write(target.path, text, true);
         return;
-      case "capture":
-        if (this.captured[target.stream].length < CAPTURE_LIMIT) this.captured[target.stream] += text;
+      case "capture": {
+        const captured = this.root.captured;
+        if (captured[target.stream].length < CAPTURE_LIMIT) captured[target.stream] += text;
         return;
+      }
       case "null":
         return;
+      case "pipe": {
+        const pipe = this.pipeTable().open[target.id];
+        if (!pipe) return;
+        const r = pipeWrite(pipe, text, this.st.clock);
+        if (r === "broken") this.sigpipe = true;
+        else {
+          this.wrote = target.id;
+          if (r === "full") this.full = target.id;
+        }
+        return;
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * What each kind of AST node does when the shell reaches it: a simple command runs at
- * once, compound commands push the frames that walk them, `a | b` runs its stages, and
+ * once, compound commands push the frames that walk them, `a | b` starts its stages, and
  * `cmd &` becomes a process of its own.
  */
 import type { ArithmeticCommand, ArithmeticExpression, Case, Redirection, TestCommand, Word } from "unbash";
@@ -10,7 +10,8 @@ import { expandPattern, expandString, expandWords } from "./expand";
 import { Machine } from "./machine";
 import type { Frame, NodeRef } from "./process-state";
 import { applyRedirects } from "./redirects";
-import { shellError, testError } from "./shell-messages";
+import { startPipeline } from "./pipeline";
+import { notFound, shellError, testError } from "./shell-messages";
 import { execSimple } from "./simple-command";
 import { runDoubleBracket } from "./test-command";
 
@@ -27,7 +28,7 @@ export function pushNode(m: Machine, ref: NodeRef): void {
       m.push({ k: "andor", n: ref, i: 0 });
       return;
     case "Pipeline":
-      pipeline(m, ref, node as unknown as { commands: unknown[]; prefixes: { type: string }[] });
+      pipeline(m, ref, node as unknown as { commands: unknown[]; prefixes: { type: string; posix?: unknown }[] });
       return;
     case "If":
       m.push({ k: "if", n: ref, branch: 0, done: false });
@@ -127,20 +128,32 @@ export function arithmeticFor(m: Machine, f: Extract<Frame, { k: "cfor" }>): voi
   m.push({ k: "list", n: m.child(f.n, "body"), i: 0 });
 }
 
-/** `a | b | c`: every stage but the last runs at once; the last runs in this process, reading what came before. */
-function pipeline(m: Machine, ref: NodeRef, node: { commands: unknown[]; prefixes: { type: string }[] }): void {
-  if (node.prefixes.some((p) => p.type === "Negation")) m.push({ k: "not" });
-  let input = m.stdin();
-  for (let i = 0; i < node.commands.length - 1; i++) {
-    const sub = m.fork(input);
-    sub.pushNode(m.child(ref, "commands", i));
-    sub.run(Number.MAX_SAFE_INTEGER);
-    m.err(sub.captured.stderr);
-    m.st.clock += sub.elapsed;
-    input = sub.captured.stdout;
+/**
+ * `a | b | c` (see pipeline.ts), with `!` and `time` in front. `time` is a keyword only in
+ * bash, where it times the whole pipeline; ash runs BusyBox's time applet on the first
+ * command, and dash looks for a `time` program Debian does not ship.
+ */
+function pipeline(m: Machine, ref: NodeRef, node: { commands: unknown[]; prefixes: { type: string; posix?: unknown }[] }): void {
+  const negate = node.prefixes.some((p) => p.type === "Negation");
+  const time = node.prefixes.find((p) => p.type === "Time");
+  const flavour = m.where().flavour;
+  if (time && flavour === "dash") {
+    m.err(notFound(m.where(ref), "time"));
+    m.st.status = 127;
+    return;
   }
-  m.push({ k: "scope", kind: "redirect", stdin: input });
-  pushNode(m, m.child(ref, "commands", node.commands.length - 1));
+  const posix = time?.posix !== undefined;
+  const timed: Frame[] = time ? [{ k: "timed", start: m.st.clock, format: flavour === "bash" ? (posix ? "bash-posix" : "bash") : posix ? "busybox-posix" : "busybox" }] : [];
+  if (node.commands.length === 1) {
+    if (negate) m.push({ k: "not" });
+    for (const f of timed) m.push(f);
+    pushNode(m, m.child(ref, "commands", 0));
+    return;
+  }
+  if (flavour === "bash") {
+    for (const f of timed) m.push(f);
+    startPipeline(m, ref, node.commands.length, negate);
+  } else startPipeline(m, ref, node.commands.length, negate, timed);
 }
 
 /** `cmd &`: a compound command becomes a process of its own; a simple one starts without waiting. */

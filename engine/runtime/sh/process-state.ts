@@ -164,7 +164,7 @@ export type Frame =
   /** a writer whose pipe is full waits until the reader makes room */
   | { readonly k: "drain"; readonly pipe: number }
   /** `time`: when the timed command started, and how to word the report */
-  | { readonly k: "timed"; readonly start: number; readonly format: "busybox" | "posix" | "bash" };
+  | { readonly k: "timed"; readonly start: number; readonly format: "busybox" | "busybox-posix" | "bash" | "bash-posix" };
 
 export interface BackgroundJob {
   readonly pid: number;
@@ -202,6 +202,8 @@ export interface ProcState {
   stdinOpen?: boolean;
   /** a pipeline stage reads this pipe when nothing redirects its stdin */
   stdinPipe?: number;
+  /** what `ps` shows for a pipeline stage: its command line, or the forked shell's */
+  command?: string;
   /** the pipes of this process tree (on the root process, once it runs a pipeline) */
   pipeTable?: PipeTable;
 }

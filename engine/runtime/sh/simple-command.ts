@@ -15,12 +15,18 @@ import { ExpansionFailed, type Machine } from "./machine";
 import { nextPoll } from "./commands/tail-follow";
 import type { Fds, Frame, NodeRef, ShellFlavour, TailFollow } from "./process-state";
 import { applyRedirects } from "./redirects";
+import { runPiped, waitForEof } from "./stage-io";
 import { notFound, shellError, testError } from "./shell-messages";
 import { runTest } from "./test-command";
 
 export interface Io {
   readonly fds: Fds;
+  /** what stdin holds (nothing when it is a pipe) */
   readonly stdin: string;
+  /** stdin is this pipeline pipe, read as it fills (see stage-io.ts) */
+  readonly stdinPipe?: number;
+  /** stdin was opened for this command alone (`read x < file`): reading it leaves the shell's stdin as it was */
+  readonly ownStdin?: boolean;
   readonly ref?: NodeRef;
   readonly env?: Readonly<Record<string, string>>;
   readonly background?: boolean;
@@ -55,7 +61,8 @@ export function execSimple(m: Machine, ref: NodeRef, background = false): void {
       if (!node.prefix.some((p) => p.type === "Assignment" && p.value.type === "Word" && p.value.parts?.some((x) => x.type === "CommandExpansion"))) m.st.status = 0;
       return;
     }
-    run(m, words, { fds: redirected.fds, stdin: redirected.stdin ?? m.stdin(), ref, env: Object.fromEntries(assigns), background });
+    const stdin = redirected.stdin !== undefined ? { stdin: redirected.stdin, ownStdin: true } : stdinOf(m);
+    run(m, words, { fds: redirected.fds, ...stdin, ref, env: Object.fromEntries(assigns), background });
   } catch (e) {
     if (!(e instanceof ExpansionFailed)) throw e;
   }
@@ -63,7 +70,13 @@ export function execSimple(m: Machine, ref: NodeRef, background = false): void {
 
 /** The process's own program (its command line, `exec`): no shell expansion, same pid. */
 export function runArgv(m: Machine, argv: readonly string[]): void {
-  run(m, argv, { fds: m.fds(), stdin: m.stdin(), inPlace: true });
+  run(m, argv, { fds: m.fds(), ...stdinOf(m), inPlace: true });
+}
+
+/** The shell's stdin as a command's: the text left to read, or the pipe. */
+function stdinOf(m: Machine): { stdin: string; stdinPipe?: number } {
+  const s = m.stdinSource();
+  return "pipe" in s ? { stdin: "", stdinPipe: s.pipe } : { stdin: s.text };
 }
 
 export function run(m: Machine, argv: readonly string[], io: Io, depth = 0): void {
@@ -75,7 +88,7 @@ export function run(m: Machine, argv: readonly string[], io: Io, depth = 0): voi
   }
   const fn = io.inPlace ? undefined : m.st.functions[name];
   if (fn) {
-    m.push({ k: "scope", kind: "call", positional: [...m.st.positional], fds: io.fds, stdin: io.stdin });
+    m.push({ k: "scope", kind: "call", positional: [...m.st.positional], fds: io.fds, stdin: io.stdinPipe === undefined ? io.stdin : undefined });
     m.st.positional = argv.slice(1);
     m.pushNode(fn);
     return;
@@ -99,6 +112,11 @@ function executeFound(m: Machine, exe: Executable, argv: readonly string[], io: 
     case "shell":
       startShell(m, exe.flavour, argv, io);
       return;
+    case "applet":
+      // the image links it, the simulator lacks it: what BusyBox says of an applet not compiled in
+      m.write(io.fds.err, `${exe.name}: applet not found\n`);
+      m.st.status = 127;
+      return;
     case "script": {
       const text = m.host.fs.read(exe.path);
       const body = isFsError(text) ? "" : text;
@@ -111,6 +129,10 @@ function executeFound(m: Machine, exe: Executable, argv: readonly string[], io: 
     case "tool":
     case "program": {
       const pid = io.inPlace ? m.st.pid : io.background ? m.host.sys.nextPid() : childPid(m);
+      if (exe.kind === "tool" && io.stdinPipe !== undefined) {
+        runPiped(m, exe.name, argv, { ...io, stdinPipe: io.stdinPipe }, pid, (r) => settle(m, r, io, pid, depth));
+        return;
+      }
       const ctx = commandContext(m, argv, io, pid);
       const result: CommandResult = exe.kind === "tool" ? runTool(m, exe.name, ctx, io) : (m.host.program(exe.id)?.run(ctx) ?? 127);
       settle(m, result, io, pid, depth);
@@ -124,7 +146,7 @@ function childPid(m: Machine): number {
   return m.execsInPlace() ? m.st.pid : m.host.sys.nextPid();
 }
 
-function runTool(m: Machine, name: string, ctx: CommandContext, io: Io): CommandResult {
+export function runTool(m: Machine, name: string, ctx: CommandContext, io: Io): CommandResult {
   if (name === "[" || name === "test") {
     const r = runTest(ctx.argv.slice(1), name === "[", m.host.fs, m.st.cwd);
     if (r.status === 2) m.write(io.fds.err, testError(m.where(io.ref), name, r.error));
@@ -150,7 +172,7 @@ export function commandContext(m: Machine, argv: readonly string[], io: Io, pid:
   };
 }
 
-function settle(m: Machine, result: CommandResult, io: Io, pid: number, depth: number): void {
+export function settle(m: Machine, result: CommandResult, io: Io, pid: number, depth: number): void {
   if (typeof result === "number") {
     m.st.status = result;
     return;
@@ -224,6 +246,10 @@ export function startShell(m: Machine, flavour: ShellFlavour, argv: readonly str
     script = text;
     arg0 = scriptName;
     positional = argv.slice(i + 1);
+  } else if (io.stdinPipe !== undefined) {
+    // `... | sh`: the script is all of stdin, so it starts once the writer is done
+    waitForEof(m, argv, { ...io, stdinPipe: io.stdinPipe });
+    return;
   } else {
     script = io.stdin;
     positional = [];
@@ -239,6 +265,7 @@ export function startShell(m: Machine, flavour: ShellFlavour, argv: readonly str
     else m.pushScript(script);
     return;
   }
-  const scope = { k: "scope" as const, kind: "subshell" as const, saved: m.save(), fds: io.fds, stdin: script === io.stdin ? "" : io.stdin, shell: { flavour, name: arg0 } };
+  const stdin = io.stdinPipe !== undefined ? undefined : script === io.stdin ? "" : io.stdin;
+  const scope = { k: "scope" as const, kind: "subshell" as const, saved: m.save(), fds: io.fds, stdin, shell: { flavour, name: arg0 } };
   if (m.pushScript(script, scope)) m.st.positional = positional;
 }

@@ -45,10 +45,10 @@ const USAGE: Record<Cmd, string> = {
 
 const MULTIPLIER: Record<string, number> = { "": 1, b: 512, k: 1024, K: 1024, m: 1024 * 1024, M: 1024 * 1024 };
 
-/** The options, or the whole error text (exit status 1). */
-export function parseHeadTail(cmd: Cmd, args: readonly string[], gnu: boolean): HeadTailOptions | { readonly error: string } {
+/** The options, or the whole error text (exit status 1); `banner`: BusyBox's first usage line, for a BusyBox toolbox. */
+export function parseHeadTail(cmd: Cmd, args: readonly string[], gnu: boolean, banner = ""): HeadTailOptions | { readonly error: string } {
   const o: HeadTailOptions = { count: 10, bytes: false, fromStart: false, allBut: false, headers: "auto", follow: "", retry: false, intervalMs: 1000, files: [] };
-  const usage = (first: string): { error: string } => ({ error: gnu ? `${cmd}: ${first}\nTry '${cmd} --help' for more information.\n` : `${cmd}: ${first}\nBusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\n${USAGE[cmd]}` });
+  const usage = (first: string): { error: string } => ({ error: gnu ? `${cmd}: ${first}\nTry '${cmd} --help' for more information.\n` : `${cmd}: ${first}\n${banner}\n${USAGE[cmd]}` });
   const apply = (letter: string, v?: string): string | undefined => {
     switch (letter) {
       case "n":

@@ -6,8 +6,9 @@
  */
 import { resolvePath, utf8Length } from "../../../shell/vfs-path";
 import { isFsError, type FsError } from "../../fs/container-fs";
-import type { Command, CommandContext, CommandResult } from "../command";
+import type { Command, CommandContext, CommandResult, Filter } from "../command";
 import type { FollowedFile } from "../process-state";
+import { banner } from "./busybox";
 import { gnuQuote } from "./gnu-quote";
 import { parseHeadTail, type HeadTailOptions } from "./head-tail-options";
 import { givesUp } from "./tail-follow";
@@ -73,7 +74,7 @@ function showHeaders(o: HeadTailOptions, n: number): boolean {
 
 const head: Command = (ctx) => {
   const gnu = ctx.sys.toolbox !== "busybox";
-  const o = parseHeadTail("head", ctx.argv.slice(1), gnu);
+  const o = parseHeadTail("head", ctx.argv.slice(1), gnu, banner(ctx));
   if ("error" in o) {
     ctx.err(o.error);
     return 1;
@@ -100,7 +101,7 @@ const head: Command = (ctx) => {
 
 const tail: Command = (ctx) => {
   const gnu = ctx.sys.toolbox !== "busybox";
-  const o = parseHeadTail("tail", ctx.argv.slice(1), gnu);
+  const o = parseHeadTail("tail", ctx.argv.slice(1), gnu, banner(ctx));
   if ("error" in o) {
     ctx.err(o.error);
     return 1;
@@ -201,4 +202,40 @@ function busyboxTail(ctx: CommandContext, o: HeadTailOptions, names: readonly st
   return { follow: { files, gnu: false, byName: o.follow === "name", retry: o.retry, headers, intervalMs: o.intervalMs, last: files.length - 1 } };
 }
 
+/**
+ * head on a pipe: it prints the first lines (or bytes) as they come and exits once it has
+ * them all, so `cmd | head -n 3` ends `cmd` with SIGPIPE. Other forms (several operands,
+ * `-n -N`, headers) need all of stdin, so they gather it first.
+ */
+type HeadState = { readonly left: number } | { readonly gathered: string };
+
+const HEAD_FILTER: Filter<HeadState> = {
+  start: (ctx) => {
+    const o = parseHeadTail("head", ctx.argv.slice(1), ctx.sys.toolbox !== "busybox", banner(ctx));
+    if ("error" in o) {
+      ctx.err(o.error);
+      return 1;
+    }
+    const stdinOnly = o.files.length === 0 || (o.files.length === 1 && o.files[0] === "-");
+    if (!o.files.includes("-") && !stdinOnly) return head({ ...ctx, stdin: "" }) as number;
+    if (!stdinOnly || o.allBut || o.headers === "always") return { state: { gathered: "" } };
+    return o.count === 0 ? 0 : { state: { left: o.count } };
+  },
+  feed: (ctx, st, text, eof) => {
+    if ("gathered" in st) return eof ? (head({ ...ctx, stdin: st.gathered + text }) as number) : { state: { gathered: st.gathered + text } };
+    const bytes = ctx.argv.slice(1).some((a) => /^-[^-]*c/.test(a) || a.startsWith("--bytes"));
+    if (bytes) {
+      const b = bytesOf(text);
+      ctx.out(decode(b.subarray(0, st.left)));
+      const left = st.left - Math.min(st.left, b.length);
+      return left === 0 || eof ? 0 : { state: { left } };
+    }
+    const ls = lines(text);
+    ctx.out(ls.slice(0, st.left).join(""));
+    const left = st.left - Math.min(st.left, ls.length);
+    return left === 0 || eof ? 0 : { state: { left } };
+  },
+};
+
 export const HEAD_TAIL: Readonly<Record<string, Command>> = { head, tail };
+export const HEAD_FILTERS: Readonly<Record<string, Filter<unknown>>> = { head: HEAD_FILTER };

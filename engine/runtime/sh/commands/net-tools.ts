@@ -5,6 +5,7 @@
  */
 import { resolvePath } from "../../../shell/vfs-path";
 import type { Command, CommandContext, Dial, HttpResponse } from "../command";
+import { usage } from "./busybox";
 
 interface ParsedUrl {
   readonly scheme: string;
@@ -54,7 +55,7 @@ const wget: Command = (ctx) => {
   }
   const u = url ? parseUrl(url) : undefined;
   if (!u) {
-    ctx.err("BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n");
+    ctx.err(usage(ctx, "wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n"));
     return 1;
   }
   const { dial, res } = fetch(ctx, u, "Wget", spider ? "HEAD" : "GET");
@@ -176,7 +177,7 @@ const DNS = "10.96.0.10";
 const nslookup: Command = (ctx) => {
   const name = ctx.argv.slice(1).find((a) => !a.startsWith("-"));
   if (!name) {
-    ctx.err("BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n");
+    ctx.err(usage(ctx, "nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n"));
     return 1;
   }
   const [major, minor] = ctx.sys.image.variant.version.split(".").map(Number);

@@ -1,6 +1,7 @@
 /** Process and system utilities: sleep, date, env, ps, hostname, uname, id, free, kill, expr. */
 import { DEFAULT_FORMAT, strftime } from "../../../shell/coreutils/date";
 import type { Command, CommandContext } from "../command";
+import { usage } from "./busybox";
 
 export const KERNEL = { release: "6.8.0-60-generic", version: "#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025", machine: "x86_64" };
 
@@ -22,7 +23,7 @@ const sleep: Command = (ctx) => {
   const args = ctx.argv.slice(1);
   const busybox = ctx.sys.toolbox === "busybox";
   if (!args.length) {
-    ctx.err(busybox ? "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n" : "sleep: missing operand\nTry 'sleep --help' for more information.\n");
+    ctx.err(busybox ? usage(ctx, "sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n") : "sleep: missing operand\nTry 'sleep --help' for more information.\n");
     return 1;
   }
   const r = parseSleep(args);

@@ -2,7 +2,8 @@
 import { formatPrintf, unescape } from "../../../shell/coreutils/format";
 import { resolvePath } from "../../../shell/vfs-path";
 import { isFsError } from "../../fs/container-fs";
-import type { Command, CommandContext } from "../command";
+import { filterCommand, type Command, type CommandContext, type Filter } from "../command";
+import { GREP_FILTER } from "./grep";
 import { HEAD_TAIL } from "./head-tail";
 
 /** Reads a file operand (`-` is stdin), reporting a failure the way the toolbox words it. */
@@ -57,15 +58,35 @@ const printf: Command = (ctx) => {
   return r.errors.length ? 1 : 0;
 };
 
-const cat: Command = (ctx) => {
-  const names = ctx.argv.slice(1).filter((a) => a !== "-u");
-  let status = 0;
-  for (const name of names.length ? names : ["-"]) {
-    const text = readInput(ctx, name, "cat");
+/** What cat has left to print once its stdin ends: the operands after `-`. */
+interface CatState {
+  readonly rest: readonly string[];
+  readonly status: number;
+}
+
+/** Prints operands until it meets stdin (`-`); after the end of stdin a second `-` reads nothing. */
+function catFiles(ctx: CommandContext, names: readonly string[], status: number, stdinDone: boolean): number | { state: CatState } {
+  for (let i = 0; i < names.length; i++) {
+    if (names[i] === "-") {
+      if (stdinDone) continue;
+      return { state: { rest: names.slice(i + 1), status } };
+    }
+    const text = readInput(ctx, names[i], "cat");
     if (text === undefined) status = 1;
     else ctx.out(text);
   }
   return status;
+}
+
+const CAT_FILTER: Filter<CatState> = {
+  start: (ctx) => {
+    const names = ctx.argv.slice(1).filter((a) => a !== "-u");
+    return catFiles(ctx, names.length ? names : ["-"], 0, false);
+  },
+  feed: (ctx, st, text, eof) => {
+    ctx.out(text);
+    return eof ? catFiles(ctx, st.rest, st.status, true) : { state: st };
+  },
 };
 
 const wc: Command = (ctx) => {
@@ -86,49 +107,6 @@ const wc: Command = (ctx) => {
   return status;
 };
 
-const grep: Command = (ctx) => {
-  const opts = new Set<string>();
-  const rest: string[] = [];
-  for (const a of ctx.argv.slice(1)) {
-    if (/^-[a-zA-Z]+$/.test(a) && rest.length === 0) for (const f of a.slice(1)) opts.add(f);
-    else rest.push(a);
-  }
-  const [pattern, ...files] = rest;
-  if (pattern === undefined) {
-    ctx.err(ctx.sys.toolbox === "busybox" ? "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n" : "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
-    return 2;
-  }
-  const source = opts.has("F") ? pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : opts.has("E") ? pattern : pattern.replace(/\\([(){}|+?])/g, "$1");
-  let re: RegExp;
-  try {
-    re = new RegExp(opts.has("w") ? `\\b(?:${source})\\b` : source, opts.has("i") ? "i" : "");
-  } catch {
-    ctx.err(`grep: Unmatched ( or \\(\n`);
-    return 2;
-  }
-  let matched = 0;
-  let status = 0;
-  const many = files.length > 1;
-  for (const name of files.length ? files : ["-"]) {
-    const text = readInput(ctx, name, "grep");
-    if (text === undefined) {
-      status = 2;
-      continue;
-    }
-    let count = 0;
-    lines(text).forEach((line, i) => {
-      if (re.test(line) === opts.has("v")) return;
-      count++;
-      if (opts.has("q") || opts.has("c") || opts.has("l")) return;
-      ctx.out(`${many ? `${name}:` : ""}${opts.has("n") ? `${i + 1}:` : ""}${line}\n`);
-    });
-    if (opts.has("c")) ctx.out(`${many ? `${name}:` : ""}${count}\n`);
-    if (opts.has("l") && count) ctx.out(`${name}\n`);
-    matched += count;
-  }
-  return status === 2 && matched === 0 ? 2 : matched > 0 ? 0 : 1;
-};
-
 const seq: Command = (ctx) => {
   const n = ctx.argv.slice(1).map(Number);
   const [first, step, last] = n.length === 1 ? [1, 1, n[0]] : n.length === 2 ? [n[0], 1, n[1]] : [n[0], n[1], n[2]];
@@ -145,18 +123,32 @@ const seq: Command = (ctx) => {
   return 0;
 };
 
-const tee: Command = (ctx) => {
-  const append = ctx.argv.includes("-a");
-  let status = 0;
-  for (const f of ctx.argv.slice(1).filter((a) => a !== "-a")) {
-    const err = ctx.fs.write(resolvePath(ctx.cwd, f), ctx.stdin, append);
-    if (err) {
-      ctx.err(`tee: ${ctx.sys.toolbox === "busybox" ? `can't open '${f}'` : f}: ${err.message}\n`);
-      status = 1;
+/** The files tee copies to, as they opened. */
+interface TeeState {
+  readonly paths: readonly string[];
+  readonly status: number;
+}
+
+const TEE_FILTER: Filter<TeeState> = {
+  start: (ctx) => {
+    const append = ctx.argv.includes("-a");
+    const paths: string[] = [];
+    let status = 0;
+    for (const f of ctx.argv.slice(1).filter((a) => a !== "-a")) {
+      const path = resolvePath(ctx.cwd, f);
+      const err = ctx.fs.write(path, "", append);
+      if (err) {
+        ctx.err(`tee: ${ctx.sys.toolbox === "busybox" ? `can't open '${f}'` : f}: ${err.message}\n`);
+        status = 1;
+      } else paths.push(path);
     }
-  }
-  ctx.out(ctx.stdin);
-  return status;
+    return { state: { paths, status } };
+  },
+  feed: (ctx, st, text, eof) => {
+    for (const p of st.paths) ctx.fs.write(p, text, true);
+    ctx.out(text);
+    return eof ? st.status : { state: st };
+  },
 };
 
 const sort: Command = (ctx) => {
@@ -198,11 +190,12 @@ const uniq: Command = (ctx) => {
   return 0;
 };
 
-const cut: Command = (ctx) => {
+/** `cut -d D -f LIST [FILE]`: the fields each line keeps. */
+function cutOptions(argv: readonly string[]): { delim: string; picks: number[]; file?: string } {
   let delim = "\t";
   let fields = "";
   const files: string[] = [];
-  const args = ctx.argv.slice(1);
+  const args = argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-d") delim = args[++i] ?? "\t";
@@ -217,11 +210,28 @@ const cut: Command = (ctx) => {
     const to = r.includes("-") ? (b ? Number(b) : 1000) : from;
     return Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
   });
-  const text = readInput(ctx, files[0] ?? "-", "cut");
-  if (text === undefined) return 1;
+  return { delim, picks, file: files[0] };
+}
+
+function cutText(ctx: CommandContext, text: string): void {
+  const { delim, picks } = cutOptions(ctx.argv);
   const out = lines(text).map((l) => (l.includes(delim) ? l.split(delim).filter((_, i) => picks.includes(i + 1)).join(delim) : l));
   if (out.length) ctx.out(out.join("\n") + "\n");
-  return 0;
+}
+
+const CUT_FILTER: Filter<null> = {
+  start: (ctx) => {
+    const file = cutOptions(ctx.argv).file;
+    if (file === undefined || file === "-") return { state: null };
+    const text = readInput(ctx, file, "cut");
+    if (text === undefined) return 1;
+    cutText(ctx, text);
+    return 0;
+  },
+  feed: (ctx, st, text, eof) => {
+    cutText(ctx, text);
+    return eof ? 0 : { state: st };
+  },
 };
 
 function expandSet(set: string): string {
@@ -232,30 +242,34 @@ function expandSet(set: string): string {
   });
 }
 
-const tr: Command = (ctx) => {
-  const args = ctx.argv.slice(1);
+function trText(args: readonly string[], text: string): string {
   if (args[0] === "-d") {
     const del = expandSet(args[1] ?? "");
-    ctx.out([...ctx.stdin].filter((c) => !del.includes(c)).join(""));
-    return 0;
+    return [...text].filter((c) => !del.includes(c)).join("");
   }
   const from = expandSet(args[0] ?? "");
   const to = expandSet(args[1] ?? "");
-  ctx.out([...ctx.stdin].map((c) => (from.includes(c) ? (to[from.indexOf(c)] ?? to[to.length - 1] ?? c) : c)).join(""));
-  return 0;
+  return [...text].map((c) => (from.includes(c) ? (to[from.indexOf(c)] ?? to[to.length - 1] ?? c) : c)).join("");
+}
+
+const TR_FILTER: Filter<null> = {
+  start: () => ({ state: null }),
+  feed: (ctx, st, text, eof) => {
+    ctx.out(trText(ctx.argv.slice(1), text));
+    return eof ? 0 : { state: st };
+  },
 };
+
+/** The text utilities that work through a pipe as it fills (see stage-io.ts). */
+export const TEXT_FILTERS: Readonly<Record<string, Filter<unknown>>> = { cat: CAT_FILTER, grep: GREP_FILTER, tee: TEE_FILTER, cut: CUT_FILTER, tr: TR_FILTER };
 
 export const TEXT_TOOLS: Readonly<Record<string, Command>> = {
   echo: (ctx) => echo(ctx),
   printf,
-  cat,
   ...HEAD_TAIL,
   wc,
-  grep,
   seq,
-  tee,
   sort,
   uniq,
-  cut,
-  tr,
+  ...Object.fromEntries(Object.entries(TEXT_FILTERS).map(([name, f]) => [name, filterCommand(f)])),
 };

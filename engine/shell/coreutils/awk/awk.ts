@@ -111,7 +111,7 @@ export const awk: Program = async (ctx) => {
   };
   let exited = false;
   for (const block of prog.begin) {
-    if ((await interp.execAll(block)) === "exit") {
+    if (interp.execAll(block) === "exit") {
       exited = true;
       break;
     }
@@ -137,12 +137,12 @@ export const awk: Program = async (ctx) => {
       interp.filename = op === "-" ? "" : op;
       let fnr = 0;
       for (const rec of records(text, interp.recordSeparator)) {
-        if ((await interp.runRecord(++nr, ++fnr, rec)) === "exit") break outer;
+        if (interp.runRecord(++nr, ++fnr, rec) === "exit") break outer;
       }
     }
   }
   if (!interp.error) {
-    for (const block of prog.end) if ((await interp.execAll(block)) === "exit") break;
+    for (const block of prog.end) if (interp.execAll(block) === "exit") break;
   }
   return finish();
 };

@@ -21,6 +21,37 @@ interface Frame {
   arrays: Map<string, Map<string, Val>>;
 }
 
+/** A value as JSON holds it: uninitialised, a string, a number, or a strnum (NaN and infinities survive as their names). */
+type PlainVal = null | string | { readonly n: number | string } | { readonly s: string; readonly sn: number | string };
+
+export interface AwkState {
+  readonly vars: [string, PlainVal][];
+  readonly arrays: [string, [string, PlainVal][]][];
+  readonly ranges: [number, boolean][];
+  readonly opened: string[];
+  readonly seed: number;
+  readonly randState: number;
+  readonly exitCode: number;
+}
+
+function plainNum(n: number): number | string {
+  return Number.isFinite(n) ? n : String(n);
+}
+
+function plain(v: Val): PlainVal {
+  if (v === undefined) return null;
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return { n: plainNum(v) };
+  return { s: v.s, sn: plainNum(v.n) };
+}
+
+function unplain(v: PlainVal): Val {
+  if (v === null) return undefined;
+  if (typeof v === "string") return v;
+  if ("s" in v) return new StrNum(v.s, Number(v.sn));
+  return Number(v.n);
+}
+
 export class AwkInterp {
   exitCode = 0;
   error: string | undefined;
@@ -49,6 +80,35 @@ export class AwkInterp {
 
   setVar(name: string, value: string): void {
     this.vars.set(name, strnum(value));
+  }
+
+  /** What it keeps between records, as plain data, so a reader of a pipe can stop between lines and go on later. */
+  snapshot(): AwkState {
+    const plainMap = (m: Map<string, Val>): [string, PlainVal][] => [...m].map(([k, v]) => [k, plain(v)]);
+    return {
+      vars: plainMap(this.vars),
+      arrays: [...this.arrays].map(([k, a]) => [k, plainMap(a)]),
+      ranges: [...this.ranges],
+      opened: [...this.opened],
+      seed: this.seed,
+      randState: this.randState,
+      exitCode: this.exitCode,
+    };
+  }
+
+  /** Takes up a snapshot where it was left. */
+  restore(state: AwkState): void {
+    this.vars.clear();
+    for (const [k, v] of state.vars) this.vars.set(k, unplain(v));
+    this.arrays.clear();
+    for (const [k, a] of state.arrays) this.arrays.set(k, new Map(a.map(([i, v]) => [i, unplain(v)])));
+    this.ranges.clear();
+    for (const [i, on] of state.ranges) this.ranges.set(i, on);
+    this.opened.clear();
+    for (const f of state.opened) this.opened.add(f);
+    this.seed = state.seed;
+    this.randState = state.randState;
+    this.exitCode = state.exitCode;
   }
 
   private str(v: Val): string {
@@ -168,16 +228,16 @@ export class AwkInterp {
     return a;
   }
 
-  private async subscript(subs: Expr[]): Promise<string> {
+  private subscript(subs: Expr[]): string {
     const parts: string[] = [];
-    for (const s of subs) parts.push(this.str(await this.eval(s)));
+    for (const s of subs) parts.push(this.str(this.eval(s)));
     return parts.join(this.str(this.vars.get("SUBSEP")));
   }
 
-  private async assignTo(target: Expr, v: Val): Promise<void> {
+  private assignTo(target: Expr, v: Val): void {
     if (target.t === "var") this.assignVar(target.name, v);
-    else if (target.t === "index") this.array(target.name).set(await this.subscript(target.subs), v);
-    else if (target.t === "field") this.setField(Math.trunc(toNum(await this.eval(target.e))), this.str(v));
+    else if (target.t === "index") this.array(target.name).set(this.subscript(target.subs), v);
+    else if (target.t === "field") this.setField(Math.trunc(toNum(this.eval(target.e))), this.str(v));
   }
 
   regex(src: string): RegExp {
@@ -193,13 +253,13 @@ export class AwkInterp {
     return re;
   }
 
-  private async regexOf(e: Expr): Promise<RegExp> {
-    return this.regex(e.t === "regex" ? e.v : this.str(await this.eval(e)));
+  private regexOf(e: Expr): RegExp {
+    return this.regex(e.t === "regex" ? e.v : this.str(this.eval(e)));
   }
 
   // ---- expressions ---------------------------------------------------------------------
 
-  async eval(e: Expr): Promise<Val> {
+  eval(e: Expr): Val {
     switch (e.t) {
       case "num":
         return e.v;
@@ -210,39 +270,39 @@ export class AwkInterp {
       case "group":
         return this.eval(e.e);
       case "field":
-        return this.getField(Math.trunc(toNum(await this.eval(e.e))));
+        return this.getField(Math.trunc(toNum(this.eval(e.e))));
       case "var":
         return this.getVar(e.name);
       case "index":
-        return this.array(e.name).get(await this.subscript(e.subs));
+        return this.array(e.name).get(this.subscript(e.subs));
       case "in":
-        return this.array(e.name).has(await this.subscript(e.subs)) ? 1 : 0;
+        return this.array(e.name).has(this.subscript(e.subs)) ? 1 : 0;
       case "assign": {
-        let v = await this.eval(e.e);
-        if (e.op !== "=") v = this.arith(e.op.slice(0, -1), toNum(await this.eval(e.target)), toNum(v));
-        await this.assignTo(e.target, v);
+        let v = this.eval(e.e);
+        if (e.op !== "=") v = this.arith(e.op.slice(0, -1), toNum(this.eval(e.target)), toNum(v));
+        this.assignTo(e.target, v);
         return v;
       }
       case "cond":
-        return this.bool(await this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b);
+        return this.bool(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b);
       case "unary": {
-        const v = await this.eval(e.e);
+        const v = this.eval(e.e);
         if (e.op === "!") return this.bool(v) ? 0 : 1;
         return e.op === "-" ? -toNum(v) : toNum(v);
       }
       case "incdec": {
-        const old = toNum(await this.eval(e.target));
+        const old = toNum(this.eval(e.target));
         const next = e.op === "++" ? old + 1 : old - 1;
-        await this.assignTo(e.target, next);
+        this.assignTo(e.target, next);
         return e.prefix ? next : old;
       }
       case "match": {
-        const s = this.str(await this.eval(e.l));
-        const m = (await this.regexOf(e.r)).test(s);
+        const s = this.str(this.eval(e.l));
+        const m = (this.regexOf(e.r)).test(s);
         return m !== e.negate ? 1 : 0;
       }
       case "concat":
-        return this.str(await this.eval(e.l)) + this.str(await this.eval(e.r));
+        return this.str(this.eval(e.l)) + this.str(this.eval(e.r));
       case "bin":
         return this.binary(e);
       case "call":
@@ -267,11 +327,11 @@ export class AwkInterp {
     }
   }
 
-  private async binary(e: Extract<Expr, { t: "bin" }>): Promise<Val> {
-    if (e.op === "&&") return this.bool(await this.eval(e.l)) && this.bool(await this.eval(e.r)) ? 1 : 0;
-    if (e.op === "||") return this.bool(await this.eval(e.l)) || this.bool(await this.eval(e.r)) ? 1 : 0;
-    const l = await this.eval(e.l);
-    const r = await this.eval(e.r);
+  private binary(e: Extract<Expr, { t: "bin" }>): Val {
+    if (e.op === "&&") return this.bool(this.eval(e.l)) && this.bool(this.eval(e.r)) ? 1 : 0;
+    if (e.op === "||") return this.bool(this.eval(e.l)) || this.bool(this.eval(e.r)) ? 1 : 0;
+    const l = this.eval(e.l);
+    const r = this.eval(e.r);
     if (["<", "<=", "==", "!=", ">=", ">"].includes(e.op)) {
       let c: number;
       if (isNumeric(l) && isNumeric(r)) c = toNum(l) - toNum(r);
@@ -286,29 +346,29 @@ export class AwkInterp {
     return this.arith(e.op, toNum(l), toNum(r));
   }
 
-  private async builtin(name: string, args: Expr[]): Promise<Val> {
-    const arg = async (i: number) => (args[i] ? this.eval(args[i]) : undefined);
+  private builtin(name: string, args: Expr[]): Val {
+    const arg = (i: number) => (args[i] ? this.eval(args[i]) : undefined);
     switch (name) {
       case "length": {
         const a = args[0];
         if (a?.t === "var" && (this.arrays.has(a.name) || this.frame()?.arrays.has(a.name))) return this.array(a.name).size;
-        return [...this.str(a ? await this.eval(a) : this.record)].length;
+        return [...this.str(a ? this.eval(a) : this.record)].length;
       }
       case "substr": {
-        const chars = [...this.str(await arg(0))];
-        const m = Math.round(toNum(await arg(1)));
-        const n = args.length > 2 ? Math.round(toNum(await arg(2))) : Infinity;
+        const chars = [...this.str(arg(0))];
+        const m = Math.round(toNum(arg(1)));
+        const n = args.length > 2 ? Math.round(toNum(arg(2))) : Infinity;
         const start = Math.max(m, 1);
         const end = Math.min(m + n, chars.length + 1);
         return end <= start ? "" : chars.slice(start - 1, end - 1).join("");
       }
       case "index":
-        return this.str(await arg(0)).indexOf(this.str(await arg(1))) + 1;
+        return this.str(arg(0)).indexOf(this.str(arg(1))) + 1;
       case "split": {
-        const s = this.str(await arg(0));
+        const s = this.str(arg(0));
         const target = args[1];
         if (target?.t !== "var") return 0;
-        const sep = args[2] ? (args[2].t === "regex" ? args[2].v : this.str(await this.eval(args[2]))) : this.str(this.vars.get("FS"));
+        const sep = args[2] ? (args[2].t === "regex" ? args[2].v : this.str(this.eval(args[2]))) : this.str(this.vars.get("FS"));
         const parts = args[2]?.t === "regex" ? (s === "" ? [] : s.split(this.regex(sep))) : this.splitFields(s, sep);
         const arr = this.array(target.name);
         arr.clear();
@@ -317,22 +377,22 @@ export class AwkInterp {
       }
       case "sub":
       case "gsub": {
-        const re = await this.regexOf(args[0]);
-        const rep = this.str(await arg(1));
+        const re = this.regexOf(args[0]);
+        const rep = this.str(arg(1));
         const target: Expr = args[2] ?? { t: "field", e: { t: "num", v: 0 } };
-        const before = this.str(await this.eval(target));
+        const before = this.str(this.eval(target));
         let count = 0;
         const g = new RegExp(re.source, re.flags.replace("g", "") + (name === "gsub" ? "g" : ""));
         const after = before.replace(g, (m) => {
           count++;
           return rep.replace(/\\\\|\\&|&/g, (t) => (t === "&" ? m : t === "\\&" ? "&" : "\\"));
         });
-        if (count > 0) await this.assignTo(target, after);
+        if (count > 0) this.assignTo(target, after);
         return count;
       }
       case "match": {
-        const s = this.str(await arg(0));
-        const m = (await this.regexOf(args[1])).exec(s);
+        const s = this.str(arg(0));
+        const m = (this.regexOf(args[1])).exec(s);
         const start = m ? [...s.slice(0, m.index)].length + 1 : 0;
         this.vars.set("RSTART", start);
         this.vars.set("RLENGTH", m ? [...m[0]].length : -1);
@@ -340,33 +400,33 @@ export class AwkInterp {
       }
       case "sprintf": {
         const vals: string[] = [];
-        for (let i = 1; i < args.length; i++) vals.push(this.str(await this.eval(args[i])));
-        return formatPrintf(this.str(await arg(0)), vals, (a) => ({ value: toNum(a) })).text;
+        for (let i = 1; i < args.length; i++) vals.push(this.str(this.eval(args[i])));
+        return formatPrintf(this.str(arg(0)), vals, (a) => ({ value: toNum(a) })).text;
       }
       case "tolower":
-        return this.str(await arg(0)).toLowerCase();
+        return this.str(arg(0)).toLowerCase();
       case "toupper":
-        return this.str(await arg(0)).toUpperCase();
+        return this.str(arg(0)).toUpperCase();
       case "int":
-        return Math.trunc(toNum(await arg(0)));
+        return Math.trunc(toNum(arg(0)));
       case "sqrt":
-        return Math.sqrt(toNum(await arg(0)));
+        return Math.sqrt(toNum(arg(0)));
       case "exp":
-        return Math.exp(toNum(await arg(0)));
+        return Math.exp(toNum(arg(0)));
       case "log":
-        return Math.log(toNum(await arg(0)));
+        return Math.log(toNum(arg(0)));
       case "sin":
-        return Math.sin(toNum(await arg(0)));
+        return Math.sin(toNum(arg(0)));
       case "cos":
-        return Math.cos(toNum(await arg(0)));
+        return Math.cos(toNum(arg(0)));
       case "atan2":
-        return Math.atan2(toNum(await arg(0)), toNum(await arg(1)));
+        return Math.atan2(toNum(arg(0)), toNum(arg(1)));
       case "rand":
         this.randState = (this.randState * 1103515245 + 12345) % 2147483648;
         return this.randState / 2147483648;
       case "srand": {
         const prev = this.seed;
-        this.seed = args[0] ? toNum(await arg(0)) : 0;
+        this.seed = args[0] ? toNum(arg(0)) : 0;
         this.randState = this.seed;
         return prev;
       }
@@ -378,7 +438,7 @@ export class AwkInterp {
     }
   }
 
-  private async callUser(name: string, args: Expr[]): Promise<Val> {
+  private callUser(name: string, args: Expr[]): Val {
     const fn = this.prog.funcs.get(name);
     if (!fn) {
       this.fail(`function ${name} never defined`);
@@ -394,11 +454,11 @@ export class AwkInterp {
       const p = fn.params[i];
       const isArray = a?.t === "var" && (this.frame()?.arrays.has(a.name) || (!this.frame()?.scalars.has(a.name) && this.arrays.has(a.name)));
       if (a && isArray && a.t === "var") frame.arrays.set(p, this.array(a.name));
-      else frame.scalars.set(p, a ? await this.eval(a) : undefined);
+      else frame.scalars.set(p, a ? this.eval(a) : undefined);
     }
     this.frames.push(frame);
     this.returnValue = undefined;
-    await this.execAll(fn.body);
+    this.execAll(fn.body);
     this.frames.pop();
     const v = this.returnValue;
     this.returnValue = undefined;
@@ -407,22 +467,22 @@ export class AwkInterp {
 
   // ---- statements ----------------------------------------------------------------------
 
-  async execAll(body: Stmt[]): Promise<Signal> {
+  execAll(body: Stmt[]): Signal {
     for (const s of body) {
-      const sig = await this.exec(s);
+      const sig = this.exec(s);
       if (sig) return sig;
       if (this.error) return "exit";
     }
     return undefined;
   }
 
-  private async emit(text: string, redirect: { op: string; target: Expr } | undefined): Promise<void> {
+  private emit(text: string, redirect: { op: string; target: Expr } | undefined): void {
     if (!redirect) {
       this.out += text;
       if (this.out.length > FLUSH_AT) this.flush();
       return;
     }
-    const target = this.str(await this.eval(redirect.target));
+    const target = this.str(this.eval(redirect.target));
     if (redirect.op === "|") {
       this.fail("output pipes are not available in this shell");
       return;
@@ -447,31 +507,31 @@ export class AwkInterp {
     this.out = "";
   }
 
-  private async exec(s: Stmt): Promise<Signal> {
+  private exec(s: Stmt): Signal {
     if (!this.tick()) return "exit";
     switch (s.t) {
       case "print": {
         const vals: string[] = [];
-        for (const a of s.args) vals.push(this.outStr(await this.eval(a)));
+        for (const a of s.args) vals.push(this.outStr(this.eval(a)));
         const text = (s.args.length ? vals.join(this.str(this.vars.get("OFS"))) : this.record) + this.str(this.vars.get("ORS"));
-        await this.emit(text, s.redirect);
+        this.emit(text, s.redirect);
         return undefined;
       }
       case "printf": {
         if (s.args.length === 0) return undefined;
         const vals: string[] = [];
-        for (const a of s.args.slice(1)) vals.push(this.str(await this.eval(a)));
-        const fmt = this.str(await this.eval(s.args[0]));
-        await this.emit(formatPrintf(fmt, vals, (a) => ({ value: toNum(a) })).text, s.redirect);
+        for (const a of s.args.slice(1)) vals.push(this.str(this.eval(a)));
+        const fmt = this.str(this.eval(s.args[0]));
+        this.emit(formatPrintf(fmt, vals, (a) => ({ value: toNum(a) })).text, s.redirect);
         return undefined;
       }
       case "expr":
-        await this.eval(s.e);
+        this.eval(s.e);
         return undefined;
       case "block":
         return this.execAll(s.body);
       case "if":
-        if (this.bool(await this.eval(s.c))) return this.exec(s.then);
+        if (this.bool(this.eval(s.c))) return this.exec(s.then);
         return s.else ? this.exec(s.else) : undefined;
       case "while":
       case "do":
@@ -482,7 +542,7 @@ export class AwkInterp {
         for (const k of keys) {
           if (!this.tick()) return "exit";
           this.assignVar(s.v, strnum(k));
-          const sig = await this.exec(s.body);
+          const sig = this.exec(s.body);
           if (sig === "break") break;
           if (sig && sig !== "continue") return sig;
         }
@@ -495,37 +555,37 @@ export class AwkInterp {
       case "getline":
         return undefined;
       case "exit":
-        if (s.e) this.exitCode = Math.trunc(toNum(await this.eval(s.e)));
+        if (s.e) this.exitCode = Math.trunc(toNum(this.eval(s.e)));
         return "exit";
       case "return":
-        this.returnValue = s.e ? await this.eval(s.e) : undefined;
+        this.returnValue = s.e ? this.eval(s.e) : undefined;
         return "return";
       case "delete":
-        if (s.subs) this.array(s.name).delete(await this.subscript(s.subs));
+        if (s.subs) this.array(s.name).delete(this.subscript(s.subs));
         else this.array(s.name).clear();
         return undefined;
     }
   }
 
-  private async loop(s: Extract<Stmt, { t: "while" | "do" | "for" }>): Promise<Signal> {
-    if (s.t === "for" && s.init) await this.eval(s.init);
+  private loop(s: Extract<Stmt, { t: "while" | "do" | "for" }>): Signal {
+    if (s.t === "for" && s.init) this.eval(s.init);
     let first = true;
     for (;;) {
       if (!this.tick()) return "exit";
       if (s.t !== "do" || !first) {
-        if (s.c && !this.bool(await this.eval(s.c))) break;
+        if (s.c && !this.bool(this.eval(s.c))) break;
       }
       first = false;
-      const sig = await this.exec(s.body);
+      const sig = this.exec(s.body);
       if (sig === "break") break;
       if (sig && sig !== "continue") return sig;
-      if (s.t === "for" && s.step) await this.eval(s.step);
+      if (s.t === "for" && s.step) this.eval(s.step);
     }
     return undefined;
   }
 
   /** Runs the rules against one record; "exit" stops all input. */
-  async runRecord(nr: number, fnr: number, text: string): Promise<Signal> {
+  runRecord(nr: number, fnr: number, text: string): Signal {
     this.vars.set("NR", nr);
     this.vars.set("FNR", fnr);
     this.setRecord(text);
@@ -535,20 +595,20 @@ export class AwkInterp {
       if (rule.range) {
         const on = this.ranges.get(i) ?? false;
         if (!on) {
-          matched = this.bool(await this.eval(rule.range[0]));
-          if (matched) this.ranges.set(i, !this.bool(await this.eval(rule.range[1])));
+          matched = this.bool(this.eval(rule.range[0]));
+          if (matched) this.ranges.set(i, !this.bool(this.eval(rule.range[1])));
         } else {
           matched = true;
-          if (this.bool(await this.eval(rule.range[1]))) this.ranges.set(i, false);
+          if (this.bool(this.eval(rule.range[1]))) this.ranges.set(i, false);
         }
-      } else matched = rule.pattern ? this.bool(await this.eval(rule.pattern)) : true;
+      } else matched = rule.pattern ? this.bool(this.eval(rule.pattern)) : true;
       if (this.error) return "exit";
       if (!matched) continue;
       if (!rule.body) {
-        await this.emit(this.record + this.str(this.vars.get("ORS")), undefined);
+        this.emit(this.record + this.str(this.vars.get("ORS")), undefined);
         continue;
       }
-      const sig = await this.execAll(rule.body);
+      const sig = this.execAll(rule.body);
       if (sig === "next") return undefined;
       if (sig === "exit") return "exit";
     }
