@@ -4,8 +4,12 @@
  * stdin it runs it whole, as a multi-line paste into the browser terminal would, and exits
  * with the last command's status. Time is virtual: `sleep 30` returns at once.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
-import { Workspace, type Terminal, type TerminalInput } from "../engine/index";
+import { Workspace, type Editor, type Terminal, type TerminalInput } from "../engine/index";
 
 export interface ShellOptions {
   readonly seed: number;
@@ -104,6 +108,25 @@ class TypedLines implements Terminal {
   close(): void {
     this.rl.close();
   }
+
+  /**
+   * vi and `kubectl edit` in the CLI: the file is copied to a temporary one, $VISUAL or
+   * $EDITOR (else vi) runs on this terminal, and what it saved comes back.
+   */
+  readonly editor: Editor = async (file) => {
+    const dir = mkdtempSync(join(tmpdir(), "kubelab-edit-"));
+    const path = join(dir, basename(file.path) || "buffer");
+    try {
+      writeFileSync(path, file.content);
+      this.rl.pause();
+      const [command, ...args] = (process.env.VISUAL || process.env.EDITOR || "vi").split(" ");
+      const r = spawnSync(command, [...args, path], { stdio: "inherit" });
+      this.rl.resume();
+      return r.error || r.status !== 0 ? undefined : readFileSync(path, "utf8");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
 }
 
 async function interactive(ws: Workspace): Promise<number> {
@@ -122,7 +145,7 @@ async function interactive(ws: Workspace): Promise<number> {
     const text = buffer;
     buffer = "";
     lines.running = new AbortController();
-    status = await ws.run(text, out, { signal: lines.running.signal, tty: true, terminal: lines });
+    status = await ws.run(text, out, { signal: lines.running.signal, tty: true, terminal: lines, editor: lines.editor });
     lines.running = undefined;
     if (ws.exited()) break;
   }

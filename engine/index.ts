@@ -9,7 +9,7 @@ export { DEFAULT_CLUSTER } from "./bootstrap";
 export type { ClusterShape, NodeShape } from "./bootstrap";
 export { Cluster } from "./cluster";
 export type { ClusterSnapshot } from "./cluster";
-export type { Terminal, TerminalInput } from "./shell/terminal";
+export type { Editor, Terminal, TerminalInput } from "./shell/terminal";
 export type { Completion } from "./shell/completion/completion";
 export { grade } from "./grader/grade";
 export { parseCheck, SUBJECT_KEYS } from "./grader/check";

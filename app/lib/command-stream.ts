@@ -1,11 +1,16 @@
 import "server-only";
+import type { Editor, Terminal, TerminalInput } from "../../engine/index";
 import type { Viewer } from "./auth";
+import { ask } from "./pending-replies";
 import { LIVE, freshWorkspace, workspaces } from "./workspaces/service";
 import { WorkspaceConflict } from "./workspaces/workspace-service";
 
 // The terminal's protocol, shared by the lesson pages and the author's preview: one
 // command line in, newline-delimited JSON out ({"out"}, {"err"} as the command writes,
-// then {"exit", "prompt"}; or {"more": true} for unfinished text).
+// then {"exit", "prompt"}; or {"more": true} for unfinished text). A command that needs
+// the learner asks in the stream and waits for /api/replies/[id]: {"edit": {id, path,
+// content}} opens the editor (vi, kubectl edit), {"read": {id, prompt}} reads a line
+// (a shell in a container, `kubectl exec -it`).
 
 export function commandStream(req: Request, who: Viewer, key: string, line: string, after?: () => Promise<void>): Response {
   const encoder = new TextEncoder();
@@ -20,7 +25,21 @@ export function commandStream(req: Request, who: Viewer, key: string, line: stri
           // an open quote or heredoc: the terminal shows `> ` and sends the rest
           if (ws.needsMoreInput(line)) return send({ more: true });
           ws.setTimeMode(LIVE);
-          const status = await ws.run(line, { stdout: (s) => send({ out: s }), stderr: (s) => send({ err: s }) }, { signal: req.signal, tty: true });
+          const editor: Editor = async (file) => {
+            const q = ask<{ content?: string | null }>(who.id, { content: null }, req.signal);
+            send({ edit: { id: q.id, path: file.path, content: file.content } });
+            return (await q.answer).content ?? undefined;
+          };
+          const terminal: Terminal = {
+            read: async (prompt) => {
+              const q = ask<{ line?: string; eof?: true; interrupt?: true }>(who.id, { eof: true }, req.signal);
+              send({ read: { id: q.id, prompt } });
+              const a = await q.answer;
+              const input: TerminalInput = a.line !== undefined ? { kind: "line", text: a.line } : a.interrupt ? { kind: "interrupt" } : { kind: "eof" };
+              return input;
+            },
+          };
+          const status = await ws.run(line, { stdout: (s) => send({ out: s }), stderr: (s) => send({ err: s }) }, { signal: req.signal, tty: true, terminal, editor });
           send({ exit: status, prompt: ws.prompt() });
         })
         .then(() => after?.())

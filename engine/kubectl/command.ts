@@ -6,7 +6,7 @@
  */
 import type { ApiServer } from "../api/server";
 import type { ContainerRuntime } from "../runtime/types";
-import type { Terminal } from "../shell/terminal";
+import type { Editor, Terminal } from "../shell/terminal";
 import type { Vfs } from "../shell/vfs";
 import type { FlagSpec, ParsedFlags } from "./flags";
 import type { Kubeconfig } from "./kubeconfig";
@@ -20,9 +20,6 @@ export type HelpGroup =
   | "Advanced Commands"
   | "Settings Commands"
   | "Other Commands";
-
-/** The terminal's editor: given the temporary file, the text saved, or undefined when left unsaved. */
-export type Editor = (file: { path: string; content: string }) => Promise<string | undefined>;
 
 /** What a verb may touch: the current context's cluster, the kubeconfig, the host's files. */
 export interface KubectlEnv {

@@ -143,6 +143,7 @@ export async function kubectl(ctx: ProgramContext, host: KubectlHost): Promise<n
     sleep: ctx.sleep,
     settle: () => cluster?.settle(),
     ...(ctx.terminal ? { terminal: ctx.terminal } : {}),
+    ...(ctx.editor ? { editor: ctx.editor } : {}),
     saveKubeconfig: (k: Kubeconfig) => {
       ctx.fs.writeFile(kubeconfigPath, serializeKubeconfig(k));
     },

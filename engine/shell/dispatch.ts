@@ -82,6 +82,7 @@ export function programContext(sh: Interp, argv: string[], ctx: Ctx, env: Record
     now: () => sh.host.now(),
     tty: ctx.io.tty,
     ...(ctx.io.stdin.terminal ? { terminal: ctx.io.stdin.terminal } : {}),
+    ...(sh.editor ? { editor: sh.editor } : {}),
   };
 }
 

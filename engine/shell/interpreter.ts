@@ -7,6 +7,7 @@ import { CONTROL_PLANE, HOME, type ShellState } from "./shell-state";
 import { execSimple } from "./simple-command";
 import { syntaxErrorMessage } from "./syntax-error";
 import type { Vfs } from "./vfs";
+import type { Editor } from "./terminal";
 
 /** The streams of the code being run, and the source text its AST positions point into. */
 export interface Ctx {
@@ -53,6 +54,8 @@ export class Interp {
     readonly host: ShellHost,
     readonly limits: RunLimits,
     readonly userSignal: AbortSignal | undefined,
+    /** the terminal's editor for this run (vi, kubectl edit) */
+    readonly editor?: Editor,
   ) {}
 
   // ---- variables -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { Terminal } from "./terminal";
+import type { Editor, Terminal } from "./terminal";
 import type { Vfs } from "./vfs";
 
 /** The streams a program talks through. `stdin` is everything piped or redirected in. */
@@ -26,6 +26,8 @@ export interface ProgramContext extends ProgramIO {
   tty?: boolean;
   /** Present when stdin is the learner's terminal (interactive, nothing piped or redirected in). */
   terminal?: Terminal;
+  /** The terminal's editor, for vi and `kubectl edit`; absent where there is none (a script). */
+  editor?: Editor;
 }
 
 /** A command the shell can run; resolves to its exit status. */

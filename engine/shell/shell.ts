@@ -4,7 +4,7 @@ import { LIMITS, RunLimits } from "./limits";
 import type { Program } from "./program";
 import { HISTORY_SIZE, HOME, newShellState, type ShellState } from "./shell-state";
 import { needsMoreInput } from "./syntax-error";
-import type { Terminal } from "./terminal";
+import type { Editor, Terminal } from "./terminal";
 import type { Vfs } from "./vfs";
 
 /** What the engine supplies to a shell: the hosts' file systems, programs such as kubectl, and time. */
@@ -34,6 +34,8 @@ export interface RunOptions {
   terminal?: Terminal;
   /** false: the text stays out of the history (an exercise's setup, run for the learner) */
   history?: boolean;
+  /** The terminal's editor: `vi FILE` and `kubectl edit` open it. */
+  editor?: Editor;
 }
 
 /**
@@ -67,7 +69,7 @@ export class Shell {
       stderr: limits.counted({ write: (s) => out.stderr(s) }, true),
       tty: opts.tty ?? true,
     };
-    const sh = new Interp(this.st, this.host, limits, opts.signal);
+    const sh = new Interp(this.st, this.host, limits, opts.signal, opts.editor);
     let status: number;
     try {
       if (!this.st.started) await this.startup(sh, io);

@@ -11,3 +11,9 @@ export interface Terminal {
   /** Shows `prompt` and waits for what the learner types next. */
   read(prompt: string): Promise<TerminalInput>;
 }
+
+/**
+ * The terminal's editor (the page's vim, or the CLI's $EDITOR): shown a file, it answers
+ * the text saved, or undefined when the learner quits without saving (`:q!`).
+ */
+export type Editor = (file: { readonly path: string; readonly content: string }) => Promise<string | undefined>;

@@ -12,9 +12,33 @@ export interface CommandEnd {
   readonly error?: string;
 }
 
-type Message = { out?: string; err?: string; exit?: number; prompt?: string; error?: string; more?: boolean };
+/** The command opens the editor on a file: answer with the saved text, or null to leave it. */
+export interface EditRequest {
+  readonly id: string;
+  readonly path: string;
+  readonly content: string;
+}
 
-export async function streamCommand(endpoint: string, line: string, write: (text: string, stream: "out" | "err") => void, signal: AbortSignal): Promise<CommandEnd> {
+/** The command reads a line at `prompt` (a shell in a container). */
+export interface ReadRequest {
+  readonly id: string;
+  readonly prompt: string;
+}
+
+export interface StreamHandlers {
+  write(text: string, stream: "out" | "err"): void;
+  edit(request: EditRequest): void;
+  read(request: ReadRequest): void;
+}
+
+type Message = { out?: string; err?: string; exit?: number; prompt?: string; error?: string; more?: boolean; edit?: EditRequest; read?: ReadRequest };
+
+/** Answers a question a running command asked (see EditRequest, ReadRequest). */
+export async function answer(id: string, value: { content: string | null } | { line: string } | { eof: true } | { interrupt: true }): Promise<void> {
+  await fetch(`/api/replies/${id}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(value) });
+}
+
+export async function streamCommand(endpoint: string, line: string, on: StreamHandlers, signal: AbortSignal): Promise<CommandEnd> {
   let response: Response;
   try {
     response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ line }), signal });
@@ -37,8 +61,10 @@ export async function streamCommand(endpoint: string, line: string, write: (text
       while ((nl = buffer.indexOf("\n")) >= 0) {
         const m = JSON.parse(buffer.slice(0, nl)) as Message;
         buffer = buffer.slice(nl + 1);
-        if (m.out !== undefined) write(m.out, "out");
-        if (m.err !== undefined) write(m.err, "err");
+        if (m.out !== undefined) on.write(m.out, "out");
+        if (m.err !== undefined) on.write(m.err, "err");
+        if (m.edit) on.edit(m.edit);
+        if (m.read) on.read(m.read);
         if (m.exit !== undefined) end = { exit: m.exit, ...(m.prompt ? { prompt: m.prompt } : {}) };
         if (m.error !== undefined) end = { exit: 1, error: m.error };
         if (m.more) end = { exit: 0, more: true };

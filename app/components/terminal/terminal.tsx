@@ -3,10 +3,11 @@ import { FitAddon } from "@xterm/addon-fit";
 import { WebLinksAddon } from "@xterm/addon-web-links";
 import { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { BRACKETED_PASTE_ON, LineEditor } from "../../terminal/line-editor/line-editor";
 import { commandFinished, onRunRequest } from "../run-bus";
-import { streamCommand } from "./command-stream";
+import { answer, streamCommand, type EditRequest } from "./command-stream";
+import { EditorOverlay } from "./editor-overlay";
 
 /**
  * The lesson's terminal: xterm for the screen, the line editor for typing (history,
@@ -15,6 +16,16 @@ import { streamCommand } from "./command-stream";
  */
 export function Terminal({ endpoint }: { endpoint: string }) {
   const host = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState<EditRequest>();
+  const focus = useRef<() => void>(() => undefined);
+  const finishEdit = useCallback(
+    (content: string | null) => {
+      if (editing) void answer(editing.id, { content });
+      setEditing(undefined);
+      focus.current();
+    },
+    [editing],
+  );
   useEffect(() => {
     const element = host.current;
     if (!element) return;
@@ -36,11 +47,28 @@ export function Terminal({ endpoint }: { endpoint: string }) {
       term.write(text);
       atLineStart = text.endsWith("\n");
     };
+    // a line the running command reads (a shell in a container) is its answer, not a command
+    let reading: string | undefined;
     const run = (text: string) => {
+      if (reading) {
+        void answer(reading, { line: text });
+        reading = undefined;
+        return;
+      }
       running = new AbortController();
       atLineStart = true;
-      void streamCommand(endpoint, text, show, running.signal).then((end) => {
+      const handlers = {
+        write: show,
+        edit: (request: EditRequest) => setEditing(request),
+        read: (request: { id: string; prompt: string }) => {
+          reading = request.id;
+          if (!atLineStart) show("\r\n");
+          editor.prompt(request.prompt);
+        },
+      };
+      void streamCommand(endpoint, text, handlers, running.signal).then((end) => {
         running = undefined;
+        reading = undefined;
         if (closed) return;
         if (end.more) return editor.needMore();
         if (end.error) show(`\x1b[31m${end.error}\x1b[0m\r\n`);
@@ -61,12 +89,20 @@ export function Terminal({ endpoint }: { endpoint: string }) {
         },
         // Ctrl-D: an unfinished command runs as it is; on a node it logs out back to the
         // control plane; the control plane's own shell stays (the terminal has no other)
-        eof: (pending) => (pending ? run(pending) : prompt.startsWith("controlplane:") ? editor.prompt(prompt) : run("exit")),
+        eof: (pending) => {
+          if (reading) {
+            void answer(reading, { eof: true });
+            reading = undefined;
+          } else if (pending) run(pending);
+          else if (prompt.startsWith("controlplane:")) editor.prompt(prompt);
+          else run("exit");
+        },
         clear: () => term.clear(),
         complete: () => Promise.reject(new Error("no completion yet")),
       },
       { columns: term.cols },
     );
+    focus.current = () => term.focus();
     term.write(BRACKETED_PASTE_ON);
     const typed = term.onData((data) => editor.feed(data));
     const resized = term.onResize(({ cols }) => editor.resize(cols));
@@ -99,5 +135,10 @@ export function Terminal({ endpoint }: { endpoint: string }) {
       term.dispose();
     };
   }, [endpoint]);
-  return <div ref={host} className="terminal" role="application" aria-label="terminal" />;
+  return (
+    <div className="terminal-frame">
+      <div ref={host} className="terminal" role="application" aria-label="terminal" />
+      {editing ? <EditorOverlay request={editing} done={finishEdit} /> : null}
+    </div>
+  );
 }

@@ -6,7 +6,7 @@ import { kubeconfigFor } from "../kubeconfig";
 import { kubectlArgs, TEST_START, testWorkspace } from "../../testing";
 import { newHostFs, Vfs } from "../../shell/vfs";
 import type { Workspace } from "../../workspace";
-import type { Editor } from "../command";
+import type { Editor } from "../../shell/terminal";
 import { editCommand } from "./edit";
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,

@@ -25,10 +25,14 @@ import { tee } from "./tee";
 import { touch } from "./touch";
 import { tr } from "./tr";
 import { uniq } from "./uniq";
+import { vi } from "./vi";
 import { wc } from "./wc";
 
 /** The GNU tools found on the hosts' PATH, by name. */
 export const COREUTILS: Readonly<Record<string, Program>> = {
+  vi,
+  vim: vi,
+  nano: vi,
   awk,
   mawk: awk,
   gawk: awk,
