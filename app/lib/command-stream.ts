@@ -1,5 +1,5 @@
 import "server-only";
-import type { Editor, Terminal, TerminalInput } from "../../engine/index";
+import type { Completion, Editor, Terminal, TerminalInput } from "../../engine/index";
 import type { Viewer } from "./auth";
 import { ask } from "./pending-replies";
 import { LIVE, freshWorkspace, workspaces } from "./workspaces/service";
@@ -59,4 +59,9 @@ export function commandStream(req: Request, who: Viewer, key: string, line: stri
 /** What a terminal needs when it opens: the prompt and the history. */
 export async function terminalState(who: Viewer, key: string): Promise<{ prompt: string; history: string[] }> {
   return workspaces().use(who.id, key, freshWorkspace, async (ws) => ({ prompt: ws.prompt(), history: ws.history() }));
+}
+
+/** Tab: what could complete the word before `cursor` (bash's and kubectl's completion). */
+export async function completion(who: Viewer, key: string, line: string, cursor: number): Promise<Completion> {
+  return workspaces().use(who.id, key, freshWorkspace, async (ws) => ws.complete(line, cursor));
 }

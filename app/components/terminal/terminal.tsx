@@ -4,6 +4,7 @@ import { WebLinksAddon } from "@xterm/addon-web-links";
 import { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { Completion } from "../../terminal/line-editor/host";
 import { BRACKETED_PASTE_ON, LineEditor } from "../../terminal/line-editor/line-editor";
 import { commandFinished, onRunRequest } from "../run-bus";
 import { answer, streamCommand, type EditRequest } from "./command-stream";
@@ -98,7 +99,11 @@ export function Terminal({ endpoint }: { endpoint: string }) {
           else run("exit");
         },
         clear: () => term.clear(),
-        complete: () => Promise.reject(new Error("no completion yet")),
+        complete: async (line, cursor) => {
+          const r = await fetch(endpoint.replace(/\/commands$/, "/complete"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ line, cursor }) });
+          if (!r.ok) throw new Error(`completion: ${r.status}`);
+          return (await r.json()) as Completion;
+        },
       },
       { columns: term.cols },
     );
