@@ -13,6 +13,8 @@ import { eventRecorder } from "./controllers/events";
 import { cronJobController } from "./controllers/cronjob";
 import { daemonSetController } from "./controllers/daemonset";
 import { deploymentController } from "./controllers/deployment/deployment-controller";
+import { endpointSliceController } from "./controllers/endpoint-slice";
+import { endpointsController } from "./controllers/endpoints";
 import { garbageCollector } from "./controllers/garbage-collector";
 import { jobController } from "./controllers/job";
 import { kubelet } from "./controllers/kubelet/kubelet";
@@ -60,6 +62,8 @@ const CONTROLLERS: readonly Controller[] = [
   jobController,
   cronJobController,
   resourceQuotaController,
+  endpointsController,
+  endpointSliceController,
   nodeLifecycle,
   scheduler,
   kubelet,
@@ -137,7 +141,7 @@ export class Cluster {
   }
 
   private seen(): string {
-    return `${this.api.store.changeCount}/${this.host.fsChanges()}/${this.runtime.inputCount()}`;
+    return `${this.api.store.apiChangeCount}/${this.host.fsChanges()}/${this.runtime.inputCount()}`;
   }
 
   /** Runs every controller until none writes, at the current virtual time. */

@@ -77,6 +77,7 @@ interface Decl {
 
 const KINDS: readonly { kind: string; dir: string; group: string }[] = [
   { kind: "ConfigMap", dir: "v1", group: "" },
+  { kind: "Endpoints", dir: "v1", group: "" },
   { kind: "Event", dir: "v1", group: "" },
   { kind: "LimitRange", dir: "v1", group: "" },
   { kind: "Namespace", dir: "v1", group: "" },
@@ -91,6 +92,7 @@ const KINDS: readonly { kind: string; dir: string; group: string }[] = [
   { kind: "ReplicaSet", dir: "apps/v1", group: "apps" },
   { kind: "CronJob", dir: "batch/v1", group: "batch" },
   { kind: "Job", dir: "batch/v1", group: "batch" },
+  { kind: "EndpointSlice", dir: "discovery.k8s.io/v1", group: "discovery.k8s.io" },
 ];
 
 /** Type aliases that are scalars on the wire, and how each one decodes. */
@@ -211,7 +213,11 @@ function namedIn(type: string): string | undefined {
   return /^[A-Z]/.test(inner) ? inner : undefined;
 }
 
-/** Every type reachable from the served kinds, by name; two declarations of one name are an error. */
+/**
+ * Every type reachable from the served kinds, by name; two declarations of one name are
+ * an error, except discovery.k8s.io's EndpointPort, which has the same fields as the core
+ * EndpointPort (only `port` being optional) and is served as that one.
+ */
 function collect(modelsRoot: string): Map<string, Decl> {
   const roots = KINDS.map((k) => path.join(modelsRoot, k.dir, `${k.kind}.d.ts`));
   const program = ts.createProgram(roots, { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, noEmit: true, types: [] });
@@ -228,7 +234,10 @@ function collect(modelsRoot: string): Map<string, Decl> {
     const name = typeName(decl);
     const known = decls.get(name);
     if (known) {
-      if (known.file !== decl.getSourceFile().fileName) throw new Error(`type ${name} is declared in ${known.file} and ${decl.getSourceFile().fileName}`);
+      const file = decl.getSourceFile().fileName;
+      const endpointPorts = name === "EndpointPort" && [known.file, file].some((f) => f.includes("/discovery.k8s.io/"));
+      if (known.file !== file && !endpointPorts) throw new Error(`type ${name} is declared in ${known.file} and ${file}`);
+      if (endpointPorts && known.file.includes("/discovery.k8s.io/")) decls.set(name, parseDecl(decl, checker, new Map()));
       continue;
     }
     const refs = new Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>();

@@ -16,6 +16,8 @@ export interface ResourceType {
   readonly shortNames: readonly string[];
   readonly categories: readonly string[];
   readonly verbs: readonly string[];
+  /** the warning the API server sends with every request for a deprecated resource */
+  readonly deprecation?: string;
 }
 
 const ALL_VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] as const;
@@ -27,6 +29,7 @@ function type(t: Omit<ResourceType, "verbs" | "categories" | "shortNames"> & Par
 /** In `kubectl api-resources` order (sorted by group, then name). */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   type({ plural: "configmaps", singular: "configmap", kind: "ConfigMap", group: "", version: "v1", namespaced: true, shortNames: ["cm"] }),
+  type({ plural: "endpoints", singular: "endpoints", kind: "Endpoints", group: "", version: "v1", namespaced: true, shortNames: ["ep"], deprecation: "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice" }),
   type({ plural: "events", singular: "event", kind: "Event", group: "", version: "v1", namespaced: true, shortNames: ["ev"] }),
   type({ plural: "limitranges", singular: "limitrange", kind: "LimitRange", group: "", version: "v1", namespaced: true, shortNames: ["limits"] }),
   type({ plural: "namespaces", singular: "namespace", kind: "Namespace", group: "", version: "v1", namespaced: false, shortNames: ["ns"], verbs: ["create", "delete", "get", "list", "patch", "update", "watch"] }),
@@ -41,6 +44,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   type({ plural: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", version: "v1", namespaced: true, shortNames: ["rs"], categories: ["all"] }),
   type({ plural: "cronjobs", singular: "cronjob", kind: "CronJob", group: "batch", version: "v1", namespaced: true, shortNames: ["cj"], categories: ["all"] }),
   type({ plural: "jobs", singular: "job", kind: "Job", group: "batch", version: "v1", namespaced: true, categories: ["all"] }),
+  type({ plural: "endpointslices", singular: "endpointslice", kind: "EndpointSlice", group: "discovery.k8s.io", version: "v1", namespaced: true }),
 ];
 
 /** `apps/v1`, or `v1` for the core group. */

@@ -36,6 +36,8 @@ export interface WriteOptions {
   readonly dryRun?: boolean;
   /** `Strict` (kubectl's default) refuses unknown fields; `Ignore` drops them. */
   readonly fieldValidation?: FieldValidation;
+  /** where a create takes its uid and generated name from instead of the cluster's stream (see `seededFrom`) */
+  readonly random?: RandomState;
 }
 
 export interface Written {
@@ -116,11 +118,12 @@ export class ApiServer {
     if (meta.resourceVersion !== undefined && meta.resourceVersion !== "") {
       return fail(badRequest("resourceVersion should not be set on objects to be created"));
     }
-    if (!meta.name && typeof meta.generateName === "string" && meta.generateName) meta.name = meta.generateName + randomSuffix(this.env.random);
+    const random = opts.random ?? this.env.random;
+    if (!meta.name && typeof meta.generateName === "string" && meta.generateName) meta.name = meta.generateName + randomSuffix(random);
     for (const k of ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields"]) delete meta[k];
     const strategy = STRATEGIES[type.plural];
     if (strategy.statusSubresource && type.plural !== "nodes") delete obj.status;
-    const uid = randomUid(this.env.random);
+    const uid = randomUid(random);
     strategy.defaults(obj, { random: this.env.random, uid, allocations: () => this.allocations() });
     const admission: AdmissionRequest = { type, namespace: ns.value, object: obj, store: this.store, now: this.env.now() };
     mutatingAdmission(admission);

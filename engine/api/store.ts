@@ -6,6 +6,9 @@
  */
 import type { KubeObject } from "./object";
 
+
+/** Resources no API serves: controllers' bookkeeping kept in the store so snapshots carry it. */
+const INTERNAL_SUFFIX = ".kubelab.internal";
 export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED";
 
 export interface WatchEvent {
@@ -29,6 +32,7 @@ function keyOf(namespace: string | undefined, name: string): string {
 export class Store {
   private rv: number;
   private writes = 0;
+  private apiWrites = 0;
   private readonly byResource = new Map<string, Map<string, KubeObject>>();
   private readonly watchers = new Set<Watcher>();
 
@@ -53,6 +57,15 @@ export class Store {
   /** Grows with every put and remove (a delete takes no resourceVersion here): "has anything changed?" */
   get changeCount(): number {
     return this.writes;
+  }
+
+  /**
+   * The same, counting only what the API serves: the controllers' own bookkeeping (the
+   * kubelet's per-pod memory, written on every wake of a busy container) changes nothing
+   * another controller reads, so it does not make them look again.
+   */
+  get apiChangeCount(): number {
+    return this.apiWrites;
   }
 
   /** The next resourceVersion, consumed by the write that stamps it. */
@@ -112,6 +125,7 @@ export class Store {
 
   private emit(e: WatchEvent): void {
     this.writes += 1;
+    if (!e.resource.endsWith(INTERNAL_SUFFIX)) this.apiWrites += 1;
     for (const w of this.watchers) w(e);
   }
 }

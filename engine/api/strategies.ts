@@ -12,6 +12,7 @@ import { defaultLimitRange } from "./defaults/limit-range";
 import { defaultPod, preparePodForCreate } from "./defaults/pod";
 import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet } from "./defaults/workloads";
 import { validateConfigMap, validateEvent, validateNamespace, validateNode, validateSecret, validateService, validateServiceAccount } from "./validation/core";
+import { validateEndpoints, validateEndpointSlice } from "./validation/endpoints";
 import { validateLimitRange } from "./validation/limit-range";
 import { validatePod, validatePodUpdate } from "./validation/pod";
 import { validateResourceQuota, validateResourceQuotaUpdate } from "./validation/resource-quota";
@@ -55,6 +56,8 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   limitranges: strategy({ defaults: defaultLimitRange, validate: validateLimitRange, canonicalize: canonicalizeLimitRange }),
   resourcequotas: strategy({ statusSubresource: true, validate: validateResourceQuota, validateUpdate: validateResourceQuotaUpdate, canonicalize: canonicalizeResourceQuota }),
   configmaps: strategy({ validate: validateConfigMap }),
+  endpoints: strategy({ validate: validateEndpoints }),
+  endpointslices: strategy({ generation: true, validate: validateEndpointSlice }),
   secrets: strategy({ defaults: defaultSecret, validate: validateSecret }),
   serviceaccounts: strategy({ validate: validateServiceAccount }),
   services: strategy({ statusSubresource: true, defaults: (o, c) => defaultService(o, c.random, c.allocations()), validate: validateService }),

@@ -24,6 +24,7 @@ import { effectiveToolbox, execFailure, findExecutable, type ImageView } from ".
 import { Machine, type MachineHost } from "./sh/machine";
 import { stagesOf, wakeTime } from "./sh/pipeline";
 import { newProcess, type Fds, type ProcState, type ShellFlavour } from "./sh/process-state";
+import { deliverStop } from "./sh/signals";
 import { shellPrompt } from "./sh/prompt";
 import type { ContainerConfig, ContainerRuntime, ExecResult, LogLine, ProbeResult, ProbeSpec, ProcessStep, PullResult, RuntimeState, SessionStep, ShellSession, StartResult, Usage, VolumeSource } from "./types";
 
@@ -180,7 +181,7 @@ export class SimulatedRuntime implements ContainerRuntime {
     }
     const main = c.procs[0];
     this.fsNow = now;
-    this.machine(c, main).deliverStop(now);
+    deliverStop(this.machine(c, main), now);
     this.advancePod(c.config.podUid, now);
     return this.stepResult(c, now);
   }
@@ -496,7 +497,7 @@ export class SimulatedRuntime implements ContainerRuntime {
       busybox: effectiveToolbox(imageView(live)) === "busybox" ? busyboxBuild(live.image.spec.base?.(live.image.variant) ?? { os: "busybox" }, live.image.variant) : undefined,
       image: { family: live.image.spec.name, variant: live.image.variant, cmd: live.image.spec.cmd },
       portInUse: (port) => runtime.podListeners(c.config.podUid, c.clock).some((l) => l.port === port),
-      processes: () => processList(c),
+      processes: (self) => processList(c, self),
       log: (stream, text, at) => appendLog(c, stream, text, at),
       daemons: () => c.procs.filter((p) => p.exitCode === undefined).flatMap((p) => p.daemons),
       dial: (host, port) => runtime.dialFromContainer(c, host, port),
@@ -588,7 +589,7 @@ function qualify(host: string, namespace: string): string {
 }
 
 /** What `ps` lists: PID 1 with its command line, background shells, daemons (nginx with its workers). */
-function processList(c: ContainerState): ProcessInfo[] {
+function processList(c: ContainerState, self: ProcessInfo): ProcessInfo[] {
   const out: ProcessInfo[] = [];
   c.procs.forEach((p, i) => {
     if (p.exitCode !== undefined) return;
@@ -602,8 +603,7 @@ function processList(c: ContainerState): ProcessInfo[] {
       } else out.push({ pid: d.pid, user: "root", command: d.argv.join(" ") });
     }
   });
-  out.push({ pid: c.nextPid, user: "root", command: "ps" });
-  return out.sort((a, b) => a.pid - b.pid);
+  return [...out.filter((p) => p.pid !== self.pid), self].sort((a, b) => a.pid - b.pid);
 }
 
 /** A process waiting in `tail -f` on files that exist: it cannot end by itself, only log. */

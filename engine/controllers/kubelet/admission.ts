@@ -10,7 +10,7 @@
  * lacks only resources is let in: the real kubelet would first evict lower-priority pods
  * to make room, which is not simulated.
  */
-import type { Pod } from "kubernetes-types/core/v1";
+import type { Node, Pod } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/object";
 import { timestamp } from "../../api/object";
 import { isTerminal, podInfo } from "../scheduler/pod-info";
@@ -77,7 +77,7 @@ export function admissionFailure(object: KubeObject, node: KubeObject, admitted:
   if (!requiredAffinityMatches(pod, node)) failures.push(predicateFailure("NodeAffinity", ERR_REASON_POD));
   const used = others.flatMap((p) => podInfo(p).hostPorts);
   if (info.hostPorts.some((w) => used.some((u) => portsConflict(w, u)))) failures.push(predicateFailure("NodePorts", ERR_REASON_PORTS));
-  const taints = (node.spec as { taints?: [] } | undefined)?.taints;
+  const taints = (node as unknown as Node).spec?.taints;
   if (!isStatic(object) && untoleratedTaint(taints, pod.spec?.tolerations, (t) => t.effect === "NoExecute")) failures.push(predicateFailure("TaintToleration", ERR_REASON_TAINTS));
   return failures[0];
 }

@@ -117,7 +117,8 @@ spec:
     livenessProbe: {httpGet: {port: http}, timeoutSeconds: 2}
 `);
     s.advance(1500);
-    expect(seen[0]).toEqual({ httpGet: { path: "/", port: 8080, host: undefined, scheme: "HTTP" }, timeoutSeconds: 2 });
+    // from node01, whose own address a probe of localhost would reach
+    expect(seen[0]).toEqual({ httpGet: { path: "/", port: 8080, host: undefined, scheme: "HTTP" }, timeoutSeconds: 2, nodeIP: "172.30.2.2" });
   });
 });
 

@@ -21,7 +21,7 @@ describe("kubectl api-resources", () => {
   it.each([
     ["api-resources --namespaced=false", "NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND\nnamespaces   ns           v1           false        Namespace\nnodes        no           v1           false        Node\n"],
     ["api-resources -o name --api-group=apps", "daemonsets.apps\ndeployments.apps\nreplicasets.apps\n"],
-    ["api-resources -o name --api-group=", "configmaps\nevents\nlimitranges\nnamespaces\nnodes\npods\nresourcequotas\nsecrets\nserviceaccounts\nservices\n"],
+    ["api-resources -o name --api-group=", "configmaps\nendpoints\nevents\nlimitranges\nnamespaces\nnodes\npods\nresourcequotas\nsecrets\nserviceaccounts\nservices\n"],
     ["api-resources --api-group=batch --no-headers", "cronjobs   cj    batch/v1   true   CronJob\njobs             batch/v1   true   Job\n"],
     ["api-resources -o name --verbs=deletecollection --namespaced=false", "nodes\n"],
     ["api-resources -o name --categories=all --sort-by=kind", "cronjobs.batch\ndaemonsets.apps\ndeployments.apps\njobs.batch\npods\nreplicasets.apps\nservices\n"],

@@ -15,6 +15,7 @@ import { formatError } from "../errors";
 import { bool, list, str } from "../flags";
 import { manifestType, readManifests } from "../manifests";
 import { resolveResourceArgs } from "../resource-args";
+import { printDeprecations } from "../patch/print-warnings";
 import { RECURSIVE_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 const NO_TYPE = `error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`;
@@ -62,6 +63,7 @@ function collect(ctx: CommandContext, allNamespaces: boolean): Found {
   if (ctx.args.length === 0) return { objects, errors };
   const parsed = resolveResourceArgs(ctx.args);
   if (!parsed.ok) return parsed.error;
+  printDeprecations(env.err, parsed.value.kind === "types" ? parsed.value.types : parsed.value.refs.map((r) => r.type));
   const namespace = allNamespaces ? undefined : env.namespace;
   if (parsed.value.kind === "types") {
     for (const type of parsed.value.types) {

@@ -17,6 +17,7 @@ import { sortObjects } from "../printers/sort-by";
 import { printTable } from "../printers/table";
 import { tabwrite, GET_TABLE } from "../printers/tabwriter";
 import { resolveResourceArgs } from "../resource-args";
+import { printDeprecations } from "../patch/print-warnings";
 import { FIELD_SELECTOR_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from "../patch/verb-flags";
 
 interface Row {
@@ -79,6 +80,7 @@ function collect(ctx: CommandContext, allNamespaces: boolean): Collected | strin
   }
   const parsed = resolveResourceArgs(ctx.args);
   if (!parsed.ok) return parsed.error;
+  printDeprecations(env.err, parsed.value.kind === "types" ? parsed.value.types : parsed.value.refs.map((r) => r.type));
   if (parsed.value.kind === "types") {
     if (parsed.value.types.length === 0) return NO_TYPE;
     for (const type of parsed.value.types) {

@@ -41,21 +41,24 @@ const OTHER_SHORTS: Readonly<Record<string, string>> = {
   proxy: "Run a proxy to the Kubernetes API server",
 };
 
+/** cobra lists a command's subcommands, and pflag its flags, by name. */
+const sorted = <T extends { readonly name: string }>(items: T[]): T[] => items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
 /** cobra's InitDefaultHelpFlag, which `__complete` runs on the command it completes for. */
 const helpFlag = (name: string): FlagSpec => ({ name: "help", short: "h", type: "bool", usage: `help for ${name}` });
 
-/** The global flags a command inherits; the simulator's hidden `--help` is cobra's per-command flag instead. */
-const PERSISTENT = GLOBAL_FLAGS.filter((f) => f.name !== "help");
+/** kubectl's global flags, the root's persistent ones; the simulator's hidden `--help` is cobra's per-command flag instead. */
+export const PERSISTENT: readonly FlagSpec[] = sorted(GLOBAL_FLAGS.filter((f) => f.name !== "help"));
 
 function command(spec: Pick<CommandSpec, "name" | "aliases" | "short" | "flags" | "subcommands">, parent: string): CobraCommand {
   const path = `${parent} ${spec.name}`;
-  const own = [...(spec.flags ?? []), helpFlag(spec.name)];
+  const own = sorted([...(spec.flags ?? []), helpFlag(spec.name)]);
   return {
     name: spec.name,
     aliases: spec.aliases ?? [],
     short: spec.short,
     path,
-    subcommands: (spec.subcommands ?? []).map((s) => command(s, path)),
+    subcommands: sorted((spec.subcommands ?? []).map((s) => command(s, path))),
     flags: own,
     inherited: PERSISTENT.filter((g) => !own.some((f) => f.name === g.name)),
   };
@@ -69,8 +72,8 @@ export const KUBECTL: CobraCommand = {
   aliases: [],
   short: "kubectl controls the Kubernetes cluster manager",
   path: "kubectl",
-  subcommands: [...COMMANDS.map((c) => command(c, "kubectl")), ...others, command({ name: "help", short: "Help about any command" }, "kubectl")],
-  flags: [...PERSISTENT, helpFlag("kubectl")],
+  subcommands: sorted([...COMMANDS.map((c) => command(c, "kubectl")), ...others, command({ name: "help", short: "Help about any command" }, "kubectl")]),
+  flags: sorted([...PERSISTENT, helpFlag("kubectl")]),
   inherited: [],
 };
 

@@ -9,7 +9,7 @@
 import type { FlagSpec, ParsedFlags } from "../flags";
 import { parseFlags } from "../flags";
 import type { CobraCommand } from "./cobra-tree";
-import { KUBECTL, allFlags } from "./cobra-tree";
+import { KUBECTL, PERSISTENT, allFlags } from "./cobra-tree";
 import type { CompletionFunc } from "./completion-funcs";
 import type { CompletionHost } from "./completion-target";
 import { completionTarget } from "./completion-target";
@@ -134,10 +134,9 @@ function requiredFlags(cmd: CobraCommand, parsed: ParsedFlags, toComplete: strin
   return [...cmd.inherited, ...cmd.flags].filter((f) => required.includes(f.name) && !parsed.changed.has(f.name)).flatMap((f) => flagNames(f, toComplete));
 }
 
-/** The completion function registered for a flag: the command's own, or a global flag's. */
+/** The completion function registered for a flag: a global flag's, or the command's own. */
 function flagFunction(cmd: CobraCommand, flag: FlagSpec): CompletionFunc | undefined {
-  const own = cmd.flags.includes(flag);
-  return own ? FLAG_FUNCTIONS[cmd.path]?.[flag.name] : GLOBAL_FLAG_FUNCTIONS[flag.name];
+  return PERSISTENT.includes(flag) ? GLOBAL_FLAG_FUNCTIONS[flag.name] : FLAG_FUNCTIONS[cmd.path]?.[flag.name];
 }
 
 /** The ValidArgsFunction of cobra's default `help` command: the subcommands of the command named so far. */

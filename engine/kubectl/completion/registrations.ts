@@ -6,13 +6,15 @@
  * required, and `-f` annotated with the manifest extensions (cmdutil.AddJsonFilenameFlag).
  * A verb missing here completes nothing of its own, which sends bash to file names.
  */
-import { ALLOWED_FORMATS } from "../printers/output";
 import type { CompletionFunc } from "./completion-funcs";
 import { anyResource, containers, formats, fromKubeconfig, kubeconfigArgument, namesOf, namespaces, oneResourceOf, podOrWorkload, podThenContainer, resourcesOf } from "./completion-funcs";
 
 const ROLLOUT = resourcesOf(["deployment", "daemonset", "statefulset"]);
 const ONLY_DEPLOYMENTS = resourcesOf(["deployment"]);
 const CONTEXTS = kubeconfigArgument("contexts");
+
+/** get's PrintFlags.AllowedFormats(), in its order (JSONYaml, Name, Template, CustomColumns, HumanReadable). */
+const GET_FORMATS = ["json", "yaml", "kyaml", "name", "go-template", "go-template-file", "template", "templatefile", "jsonpath", "jsonpath-as-json", "jsonpath-file", "custom-columns", "custom-columns-file", "wide"];
 
 /** ValidArgsFunction by command path. */
 export const ARGS_FUNCTIONS: Readonly<Record<string, CompletionFunc>> = {
@@ -63,7 +65,7 @@ export const GLOBAL_FLAG_FUNCTIONS: Readonly<Record<string, CompletionFunc>> = {
 
 /** Completion functions of a command's own flags, by command path and flag name. */
 export const FLAG_FUNCTIONS: Readonly<Record<string, Readonly<Record<string, CompletionFunc>>>> = {
-  "kubectl get": { output: formats(ALLOWED_FORMATS.split(",")) },
+  "kubectl get": { output: formats(GET_FORMATS) },
   // logs takes its container as the second argument; only exec completes `-c`
   "kubectl exec": { container: containers },
   // kubectl answers set-context's own --namespace with the namespaces (its --cluster and --user with nothing)

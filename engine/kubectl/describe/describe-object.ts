@@ -7,6 +7,8 @@ import { describeConfigMap } from "./configmap";
 import { describeCronJob } from "./cronjob";
 import { describeDaemonSet } from "./daemonset";
 import { describeDeployment } from "./deployment";
+import { describeEndpointSlice } from "./endpoint-slice";
+import { describeEndpoints } from "./endpoints";
 import { describeGeneric } from "./generic";
 import { describeJob } from "./job";
 import { describeLimitRange } from "./limit-range";
@@ -39,6 +41,8 @@ const DESCRIBERS: Record<string, Describer> = {
   CronJob: describeCronJob,
   DaemonSet: describeDaemonSet,
   Deployment: describeDeployment,
+  EndpointSlice: describeEndpointSlice,
+  Endpoints: describeEndpoints,
   Job: describeJob,
   LimitRange: describeLimitRange,
   Namespace: describeNamespace,

@@ -14,6 +14,8 @@ import { CRON_JOB_COLUMNS } from "./columns/cron-job";
 import { DAEMON_SET_COLUMNS } from "./columns/daemon-set";
 import { DEFAULT_COLUMNS } from "./columns/default";
 import { DEPLOYMENT_COLUMNS } from "./columns/deployment";
+import { ENDPOINT_SLICE_COLUMNS } from "./columns/endpoint-slice";
+import { ENDPOINTS_COLUMNS } from "./columns/endpoints";
 import { EVENT_COLUMNS } from "./columns/event";
 import { JOB_COLUMNS } from "./columns/job";
 import { formatLabels } from "./columns/label-format";
@@ -53,6 +55,8 @@ const COLUMNS_BY_KIND: Readonly<Record<string, readonly Column[]>> = {
   CronJob: CRON_JOB_COLUMNS,
   DaemonSet: DAEMON_SET_COLUMNS,
   Deployment: DEPLOYMENT_COLUMNS,
+  EndpointSlice: ENDPOINT_SLICE_COLUMNS,
+  Endpoints: ENDPOINTS_COLUMNS,
   Event: EVENT_COLUMNS,
   Job: JOB_COLUMNS,
   Namespace: NAMESPACE_COLUMNS,

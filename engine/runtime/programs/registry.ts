@@ -1,5 +1,8 @@
 /** Every image program by the id the catalog's `programs` maps name, and the generic tools. */
-import type { Command, Filter } from "../sh/command";
+import { filterCommand, type Command, type Filter } from "../sh/command";
+import { AWK_FILTER } from "../sh/commands/awk";
+import { busybox } from "../sh/commands/busybox";
+import { SED_FILTER } from "../sh/commands/sed";
 import { NOT_IN_ALPINE_BUSYBOX } from "../images/busybox-builds";
 import { FILE_TOOLS } from "../sh/commands/file-tools";
 import { HEAD_FILTERS } from "../sh/commands/head-tail";
@@ -7,6 +10,7 @@ import { NET_TOOLS } from "../sh/commands/net-tools";
 import { SYSTEM_TOOLS } from "../sh/commands/system-tools";
 import { TEXT_FILTERS, TEXT_TOOLS } from "../sh/commands/text-tools";
 import { MEMCACHED_PROGRAM, MONGOD_PROGRAM, MYSQLADMIN, PG_ISREADY, POSTGRES_PROGRAM, mysqlProgram } from "./databases";
+import { BUSYBOX_HTTPD, BUSYBOX_HTTPD_PROGRAM } from "./busybox-httpd";
 import { DEMO_NAMES, demoProgram } from "./demos";
 import { HTTPD_PROGRAM, REDIS_CLI, REDIS_PROGRAM } from "./httpd-redis";
 import { EXEC_ARGS, INTERPRETER, NC_LISTENER, PYTHON_HTTP } from "./interpreters";
@@ -37,6 +41,7 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   "python-http": PYTHON_HTTP,
   "exec-args": EXEC_ARGS,
   "nc-listener": NC_LISTENER,
+  "busybox-httpd": BUSYBOX_HTTPD_PROGRAM,
   ...Object.fromEntries(DEMO_NAMES.map((n) => [n, demoProgram(n)])),
 };
 
@@ -46,6 +51,10 @@ export const TOOLS: Readonly<Record<string, Command>> = {
   ...FILE_TOOLS,
   ...SYSTEM_TOOLS,
   ...NET_TOOLS,
+  sed: filterCommand(SED_FILTER),
+  awk: filterCommand(AWK_FILTER),
+  httpd: BUSYBOX_HTTPD,
+  busybox,
   "redis-cli": REDIS_CLI,
   pg_isready: PG_ISREADY,
   mysqladmin: MYSQLADMIN,
@@ -53,10 +62,10 @@ export const TOOLS: Readonly<Record<string, Command>> = {
 };
 
 /** The utilities that work through a pipe's lines as they arrive (see sh/stage-io.ts); each is also in TOOLS. */
-export const FILTERS: Readonly<Record<string, Filter<unknown>>> = { ...TEXT_FILTERS, ...HEAD_FILTERS };
+export const FILTERS: Readonly<Record<string, Filter<unknown>>> = { ...TEXT_FILTERS, ...HEAD_FILTERS, sed: SED_FILTER, awk: AWK_FILTER };
 
 /** Tools a Debian-based image lacks unless it installs them (procps, wget, curl, netcat). */
-const NOT_IN_DEBIAN = new Set(["ps", "free", "wget", "curl", "nc", "nslookup", "redis-cli", "pg_isready", "mysqladmin", "mariadb-admin"]);
+const NOT_IN_DEBIAN = new Set(["ps", "free", "wget", "curl", "nc", "nslookup", "httpd", "busybox", "top", "redis-cli", "pg_isready", "mysqladmin", "mariadb-admin"]);
 /** Tools BusyBox has no applet for. */
 const NOT_IN_BUSYBOX = new Set(["curl", "redis-cli", "pg_isready", "mysqladmin", "mariadb-admin"]);
 

@@ -21,6 +21,8 @@ export interface HttpRequest {
 }
 
 export interface HttpResponse {
+  /** the status line's protocol when it is not HTTP/1.1 (BusyBox httpd answers HTTP/1.0) */
+  readonly protocol?: string;
   readonly status: number;
   readonly headers: readonly (readonly [string, string])[];
   readonly body: string;
@@ -51,7 +53,8 @@ export interface SystemHost {
   readonly image: { readonly family: string; readonly variant: ImageVariant; readonly cmd: readonly string[] };
   /** whether a process of this pod already listens on `port` */
   portInUse(port: number): boolean;
-  processes(): readonly ProcessInfo[];
+  /** the container's processes, the caller (`self`) among them */
+  processes(self: ProcessInfo): readonly ProcessInfo[];
   /** writes to the container's log, as its PID 1 would (a server's messages after `nginx -s quit`) */
   log(stream: "stdout" | "stderr", text: string, at: number): void;
   /** the container's running daemons, for programs that signal their own server (`nginx -s quit`) */
@@ -91,10 +94,10 @@ export type CommandResult =
   | { readonly block: number | null; readonly code?: number }
   /** keep reading files as they grow (`tail -f`), until killed */
   | { readonly follow: TailFollow }
-  /** run on as a daemon (it blocks its caller until it stops) */
-  | { readonly daemon: DaemonState }
-  /** replace this program by another, keeping the pid (an entrypoint's `exec "$@"`) */
-  | { readonly exec: readonly string[] };
+  /** run on as a daemon: it blocks its caller until it stops, or, `detached`, forks into the background and its caller goes on */
+  | { readonly daemon: DaemonState; readonly detached?: boolean }
+  /** replace this program by another, keeping the pid (an entrypoint's `exec "$@"`), with `env` added to its environment */
+  | { readonly exec: readonly string[]; readonly env?: Readonly<Record<string, string>> };
 
 export type Command = (ctx: CommandContext) => CommandResult;
 

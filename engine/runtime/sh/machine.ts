@@ -1,7 +1,9 @@
 /**
  * The resumable shell: executes a ProcState's frames until the process blocks (sleep, a
- * daemon in the foreground, `tail -f` until its next look), exits, or spends its step budget. In "instant" mode (exec,
- * probes, `$(...)`, pipeline stages) waiting takes no real time: the clock jumps over it.
+ * daemon in the foreground, `tail -f` until its next look, a pipeline whose stages all
+ * wait), exits, or spends its step budget. In "instant" mode (exec, probes, `$(...)`)
+ * waiting takes no real time: the clock jumps over it. A pipeline's stages are processes
+ * of their own inside a frame, stepped in time order by pipeline.ts.
  */
 import type { CompoundList, ParsedScript, Script } from "unbash";
 import type { FileSystem } from "../fs/container-fs";
@@ -12,7 +14,8 @@ import type { ExpandEnv } from "./expand";
 import { nextPoll, pollFollow } from "./commands/tail-follow";
 import { pipeWrite } from "./pipes";
 import { runPipeline, stageReady, timeReport } from "./pipeline";
-import type { DaemonState, Fds, Frame, NodeRef, PipeTable, ProcState, SavedScope, ShellFlavour, TailFollow, Target } from "./process-state";
+import { forkState, type Fds, type Frame, type NodeRef, type PipeTable, type ProcState, type SavedScope, type ShellFlavour, type TailFollow, type Target } from "./process-state";
+import { runTrap } from "./signals";
 import { shellError, syntaxError, type Where } from "./shell-messages";
 import { runArgv } from "./simple-command";
 import { resumeFilter, resumeReader } from "./stage-io";
@@ -75,6 +78,11 @@ export class Machine implements ExpandEnv {
     this.root = parent ? parent.root : this;
   }
 
+  /** Whether the root of this tree runs instantly (exec, a probe, `$(...)`), so its stages do too. */
+  get isInstantTree(): boolean {
+    return this.root.mode === "instant";
+  }
+
   /** Whether this is a pipeline stage, run by its pipeline rather than by the runtime. */
   get isStage(): boolean {
     return this.parent !== undefined;
@@ -117,7 +125,7 @@ export class Machine implements ExpandEnv {
         return { kind: "budget" };
       }
       const top = this.st.frames[this.st.frames.length - 1];
-      if (this.st.pendingTrap !== undefined && top.k !== "block" && top.k !== "pipeline") this.runTrap();
+      if (this.st.pendingTrap !== undefined && top.k !== "block" && top.k !== "pipeline") runTrap(this);
       else if (top.k === "pipeline") {
         const r = runPipeline(this, top, this.mode === "instant" ? Number.MAX_SAFE_INTEGER : until);
         if (r.clock > this.st.clock) {
@@ -407,78 +415,20 @@ export class Machine implements ExpandEnv {
    * It is a root of its own: a pipe of this tree it would write to reaches nobody.
    */
   childState(pid: number, fds: Fds, frames: Frame[]): ProcState {
-    const st = this.st;
     const unpiped = (t: Target): Target => (t.kind === "pipe" ? { kind: "null" } : t);
-    return {
-      ...st,
-      scripts: [...st.scripts],
-      vars: { ...st.vars },
-      exported: [...st.exported],
-      positional: [...st.positional],
-      functions: { ...st.functions },
-      traps: { ...st.traps },
-      frames,
-      pid,
-      daemons: [],
-      jobs: [],
-      fds: { out: unpiped(fds.out), err: unpiped(fds.err) },
-      pendingTrap: undefined,
-      exitCode: undefined,
-      stdinPipe: undefined,
-      pipeTable: undefined,
-    };
+    return forkState(this.st, { pid, frames, fds: { out: unpiped(fds.out), err: unpiped(fds.err) } });
   }
 
   /** A pipeline stage: a subshell of this one (its variables, functions, and the shell its messages name), starting with `frames`. */
   stageState(pid: number, fds: Fds, frames: Frame[], stdinPipe: number | undefined): ProcState {
-    const st = this.st;
     const where = this.where();
-    return {
-      ...st,
-      scripts: [...st.scripts],
-      vars: { ...st.vars },
-      exported: [...st.exported],
-      positional: [...st.positional],
-      functions: { ...st.functions },
-      traps: {},
-      frames,
-      flavour: where.flavour,
-      arg0: where.name,
-      pid,
-      daemons: [],
-      jobs: [],
-      fds,
-      pendingTrap: undefined,
-      exitCode: undefined,
-      stdinOpen: undefined,
-      stdinPipe,
-      pipeTable: undefined,
-    };
+    return forkState(this.st, { pid, frames, fds, traps: {}, flavour: where.flavour, arg0: where.name, stdinOpen: undefined, stdinPipe });
   }
 
-  /** A child shell for `$(...)` and pipeline stages: a copy of this one whose output is captured. */
+  /** A child shell for `$(...)`: a copy of this one whose output is captured. */
   fork(stdin: string): Machine {
-    const st = this.st;
-    const proc: ProcState = {
-      ...st,
-      scripts: [...st.scripts],
-      frames: [],
-      vars: { ...st.vars },
-      exported: [...st.exported],
-      positional: [...st.positional],
-      functions: { ...st.functions },
-      traps: {},
-      daemons: [],
-      jobs: [],
-      fds: { out: { kind: "capture", stream: "stdout" }, err: { kind: "capture", stream: "stderr" } },
-      exitCode: undefined,
-      pendingTrap: undefined,
-      tty: undefined,
-      stdinOpen: undefined,
-      stdinPipe: undefined,
-      pipeTable: undefined,
-    };
-    const m = new Machine(proc, this.host, "instant");
+    const fds: Fds = { out: { kind: "capture", stream: "stdout" }, err: { kind: "capture", stream: "stderr" } };
+    const m = new Machine(forkState(this.st, { pid: this.st.pid, frames: [], fds, traps: {}, tty: undefined, stdinOpen: undefined }), this.host, "instant");
     if (stdin) m.push({ k: "scope", kind: "redirect", stdin });
     return m;
   }
@@ -530,67 +480,6 @@ export class Machine implements ExpandEnv {
       if (f.k === "scope") this.closeScope(f);
     }
     if (u.kind === "exit" || u.kind === "return") this.finish(this.st.status);
-  }
-
-  // ---- signals ----
-
-  /**
-   * Whether the command now running is the last thing this shell does, so that `sh -c`
-   * has exec'd it in its own place (ash, dash and bash all do) and it holds the shell's pid.
-   */
-  execsInPlace(below = this.st.frames.length): boolean {
-    if (Object.keys(this.st.traps).length > 0) return false;
-    for (let i = 0; i < below; i++) {
-      const f = this.st.frames[i];
-      if (f.k === "list" || f.k === "andor") {
-        if (f.i < (this.nodeAt(f.n) as { commands: unknown[] }).commands.length) return false;
-      } else if (f.k === "if") {
-        if (!f.done) return false;
-      } else if (f.k !== "scope" || f.kind === "trap") return false;
-    }
-    return true;
-  }
-
-  /** The foreground daemon, when it is the process itself (PID 1 of the container). */
-  pid1Daemon(): DaemonState | undefined {
-    const top = this.st.frames[this.st.frames.length - 1];
-    if (top?.k !== "block" || top.daemon === undefined || !this.execsInPlace(this.st.frames.length - 1)) return undefined;
-    return this.st.daemons.find((d) => d.pid === top.daemon);
-  }
-
-  /**
-   * The container's stop signal: a daemon that is PID 1 handles it its own way; a shell
-   * runs its trap once the foreground command ends (at once while it `wait`s); PID 1
-   * without a handler ignores it, as the kernel does for init.
-   */
-  deliverStop(now: number): void {
-    const d = this.pid1Daemon();
-    if (d) {
-      const plan = this.host.program(d.program)?.stop?.(d, this.host.daemonContext(now));
-      if (plan && d.data.stopping !== "1") {
-        d.stopAt = Math.max(now, this.st.clock) + plan.afterMs;
-        d.stopCode = plan.code;
-        d.data.stopping = "1";
-      }
-      return;
-    }
-    const trap = this.st.traps.TERM;
-    if (trap === undefined || trap === "") return;
-    const top = this.st.frames[this.st.frames.length - 1];
-    if (top?.k === "block" && top.interruptible) {
-      this.st.frames.pop();
-      this.st.status = 143;
-      this.st.clock = Math.max(this.st.clock, now);
-    }
-    this.st.pendingTrap = trap;
-  }
-
-  private runTrap(): void {
-    const text = this.st.pendingTrap ?? "";
-    this.st.pendingTrap = undefined;
-    const saved = this.st.status;
-    this.pushScript(text, { k: "scope", kind: "trap" });
-    this.st.status = saved;
   }
 
   // ---- output, variables, expansion ----

@@ -7,6 +7,7 @@
  * stage runs until it blocks (sleep, an empty pipe), writes to a pipe (its reader may go
  * first), fills one (it waits for room) or exits, which closes its end of its pipes.
  */
+import type { Word } from "unbash";
 import { Machine, type StdinSource } from "./machine";
 import { openPipe, pipeReady } from "./pipes";
 import type { Fds, Frame, NodeRef, PipeTable, ProcState } from "./process-state";
@@ -53,8 +54,9 @@ export function startPipeline(m: Machine, ref: NodeRef, count: number, negate: b
 
 /** What `ps` lists for a stage: a simple command's own words (it execs), else the subshell running it. */
 function stageCommand(m: Machine, ref: NodeRef): string {
-  const node = m.nodeAt(ref) as { type: string; pos: number; end: number };
-  return node.type === "Command" ? m.st.scripts[ref.s].slice(node.pos, node.end) : m.where().name;
+  const node = m.nodeAt(ref) as { type: string; name?: Word; suffix?: ({ type: string } & Word)[] };
+  if (node.type !== "Command" || !node.name) return m.where().name;
+  return [node.name, ...(node.suffix ?? []).filter((w) => w.type === "Word")].map((w) => w.text).join(" ");
 }
 
 /** Every pipeline stage running under `p`, nested ones too, for `ps`. */
@@ -64,8 +66,13 @@ export function stagesOf(p: ProcState): ProcState[] {
   return out;
 }
 
-/** Runs the stages up to `until`: to the end of the pipeline, or until every stage waits past it. */
+/**
+ * Runs the stages up to `until`: to the end of the pipeline, or until every stage waits
+ * past it. For an instant run (exec, probes) a `tail -f` counts as waiting forever, as it
+ * does outside a pipeline: what it follows cannot grow while the run takes no time.
+ */
 export function runPipeline(m: Machine, f: PipelineFrame, until: number): PipelineStep {
+  const instant = m.mode === "instant" || m.isInstantTree;
   const table = m.pipeTable();
   const machines = new Map<number, Machine>();
   const machine = (i: number): Machine => {
@@ -86,7 +93,7 @@ export function runPipeline(m: Machine, f: PipelineFrame, until: number): Pipeli
     for (let i = f.stages.length - 1; i >= 0; i--) {
       const s = f.stages[i];
       if (s.exitCode !== undefined) continue;
-      const at = wakeTime(s, table, clock);
+      const at = wakeTime(s, table, clock, instant);
       if (best < 0 || at < bestAt) {
         second = Math.min(second, bestAt);
         best = i;
@@ -133,17 +140,18 @@ function closeEnds(f: PipelineFrame, i: number, table: PipeTable): void {
  * When process `p` next has something to do: now (`floor` or its own clock) when it can
  * run, the end of its wait, when its pipe has what it waits for, or never (Infinity).
  */
-export function wakeTime(p: ProcState, table: PipeTable | undefined = p.pipeTable, floor = p.clock): number {
+export function wakeTime(p: ProcState, table: PipeTable | undefined = p.pipeTable, floor = p.clock, instant = false): number {
   const now = Math.max(p.clock, floor);
   const top = p.frames[p.frames.length - 1];
   if (!top) return now;
   switch (top.k) {
     case "block":
+      if (instant && top.follow) return Infinity;
       if (top.daemon === undefined) return top.until ?? Infinity;
       return p.daemons.find((d) => d.pid === top.daemon)?.stopAt ?? Infinity;
     case "pipeline": {
       let next = Infinity;
-      for (const s of top.stages) if (s.exitCode === undefined) next = Math.min(next, wakeTime(s, p.pipeTable ?? table, now));
+      for (const s of top.stages) if (s.exitCode === undefined) next = Math.min(next, wakeTime(s, p.pipeTable ?? table, now, instant));
       return next;
     }
     case "stdin":
@@ -164,6 +172,7 @@ export function stageReady(table: PipeTable, f: Extract<Frame, { k: "stdin" | "f
   const pipe = table.open[f.io.stdinPipe];
   // a command gathering all of stdin stops taking more past the limit: its writer then waits, as on a real full pipe
   if (f.k === "stdin" && f.want === "eof" && pipe && !pipe.closed && f.got.length >= GATHER_LIMIT) return false;
+  if (f.k === "stdin" && pipe && !pipe.closed && pipe.buf.length <= (f.seen ?? 0)) return false;
   return pipeReady(pipe, f.k === "filter" ? "line" : f.want);
 }
 

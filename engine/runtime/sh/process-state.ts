@@ -156,9 +156,10 @@ export type Frame =
   /**
    * a command waiting on its stdin pipe: `read` for a whole line, a utility that reads all
    * its input for the end of it (collecting what arrives in `got`, so the writer never
-   * waits for room); then it runs again
+   * waits for room); then it runs again. `seen`: how much of the pipe a `read` already
+   * found too little (a line continued with a backslash), so it waits for more
    */
-  | { readonly k: "stdin"; readonly want: "line" | "eof"; readonly argv: readonly string[]; readonly io: StageIo; got: string }
+  | { readonly k: "stdin"; readonly want: "line" | "eof"; readonly argv: readonly string[]; readonly io: StageIo; got: string; readonly seen?: number }
   /** a filter (grep, sed, awk ...) working through its stdin pipe line by line as it arrives, with its own state as plain data */
   | { readonly k: "filter"; readonly name: string; readonly argv: readonly string[]; readonly io: StageIo; state: unknown }
   /** a writer whose pipe is full waits until the reader makes room */
@@ -206,6 +207,30 @@ export interface ProcState {
   command?: string;
   /** the pipes of this process tree (on the root process, once it runs a pipeline) */
   pipeTable?: PipeTable;
+}
+
+/**
+ * A copy of a shell's state for a process of its own (a background job, a pipeline stage,
+ * `$(...)`): its variables, functions and scripts, with no children, no traps pending and
+ * no pipes of its parent's tree; `over` sets what differs.
+ */
+export function forkState(st: ProcState, over: Partial<ProcState> & Pick<ProcState, "pid" | "frames" | "fds">): ProcState {
+  return {
+    ...st,
+    scripts: [...st.scripts],
+    vars: { ...st.vars },
+    exported: [...st.exported],
+    positional: [...st.positional],
+    functions: { ...st.functions },
+    traps: { ...st.traps },
+    daemons: [],
+    jobs: [],
+    pendingTrap: undefined,
+    exitCode: undefined,
+    stdinPipe: undefined,
+    pipeTable: undefined,
+    ...over,
+  };
 }
 
 /** The process state for `argv` run directly at `now`. */

@@ -40,14 +40,14 @@ function unescape(line: string): string {
   return line.replace(/\\(\n|[\s\S])/g, (_, c: string) => (c === "\n" ? "" : c));
 }
 
-/** Takes a line from wherever stdin is; "wait" when a pipe has no whole line yet. */
-function takeLine(m: Machine, io: Io, raw: boolean): Line | undefined | "wait" {
+/** Takes a line from wherever stdin is; "wait" (with how much the pipe holds) when a pipe has no whole line yet. */
+function takeLine(m: Machine, io: Io, raw: boolean): Line | undefined | { wait: number } {
   if (io.ownStdin) return firstLine(io.stdin, raw);
   if (io.stdinPipe !== undefined) {
     const pipe = m.pipeTable().open[io.stdinPipe];
     if (!pipe) return undefined;
     const got = firstLine(pipe.buf, raw);
-    if (!pipeReady(pipe, "line") || (got && !got.complete && !pipe.closed)) return "wait";
+    if (!pipeReady(pipe, "line") || (got && !got.complete && !pipe.closed)) return { wait: pipe.buf.length };
     if (got) pipe.buf = pipe.buf.slice(got.used);
     return got;
   }
@@ -76,8 +76,8 @@ export function readBuiltin(m: Machine, argv: readonly string[], io: Io): number
     names.push(a);
   }
   const got = takeLine(m, io, raw);
-  if (got === "wait") {
-    if (io.stdinPipe !== undefined) waitForLine(m, argv, { ...io, stdinPipe: io.stdinPipe });
+  if (got && "wait" in got) {
+    if (io.stdinPipe !== undefined) waitForLine(m, argv, { ...io, stdinPipe: io.stdinPipe }, got.wait);
     return m.st.status;
   }
   const line = got === undefined ? "" : raw ? got.line : unescape(got.line);

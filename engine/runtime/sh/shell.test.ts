@@ -44,6 +44,14 @@ const posix: Case[] = [
   { name: "subshell keeps its own variables", argv: ["sh", "-c", "x=1; (x=2; echo $x); echo $x"], stdout: "2\n1\n" },
   { name: "here-document", argv: ["sh", "-c", "cat <<EOF\nhi $HOSTNAME\nEOF"], stdout: "hi web\n" },
   { name: "read from stdin", argv: ["sh", "-c", "read a b; echo [$b] [$a]"], stdin: "one two three\n", stdout: "[two three] [one]\n" },
+  { name: "read with its own redirection reads the file's first line, each time", argv: ["sh", "-c", "printf 'a b c\\nd e\\n' > /tmp/s; read -r x y < /tmp/s; echo \"[$x] [$y]\"; read -r x y < /tmp/s; echo \"[$x]\""], stdout: "[a] [b c]\n[a]\n" },
+  { name: "read splits on the IFS given to it alone", argv: ["sh", "-c", "echo key=val=ue > /tmp/kv; IFS='=' read -r k v < /tmp/kv; echo \"$k|$v\"; read -r k v < /tmp/kv; echo \"$k|$v\""], stdout: "key|val=ue\nkey=val=ue|\n" },
+  { name: "read from a here-string and a here-document", argv: ["sh", "-c", "IFS=: read -r a b <<EOF\nx:y:z\nEOF\necho \"$a $b\""], stdout: "x y:z\n" },
+  { name: "read without -r: backslash-newline joins, backslashes escape", argv: ["sh", "-c", "printf 'a\\\\\\nb c\\\\d\\n' | { read x y; echo \"$x|$y\"; }"], stdout: "ab|cd\n" },
+  { name: "read -r keeps backslashes", argv: ["sh", "-c", "printf 'a\\\\b\\n' | { read -r x; printf '%s\\n' \"$x\"; }"], stdout: "a\\b\n" },
+  { name: "read of a last line without newline sets it and returns 1", argv: ["sh", "-c", "printf 'last' | { read x; echo \"$? $x\"; }"], stdout: "1 last\n" },
+  { name: "read with no names sets REPLY", argv: ["sh", "-c", "echo '  hi  ' | { read; echo \"[$REPLY]\"; }"], stdout: "[  hi  ]\n" },
+  { name: "while read over a redirected file", argv: ["sh", "-c", "printf '1\\n2\\n' > /tmp/n; while read n; do echo \"n=$n\"; done < /tmp/n"], stdout: "n=1\nn=2\n" },
   { name: "sh reads its script from stdin", argv: ["sh"], stdin: "echo from stdin\n", stdout: "from stdin\n" },
   { name: "touch, test -f, rm -f", argv: ["sh", "-c", "touch /tmp/h; [ -f /tmp/h ] && echo there; rm -f /tmp/h; [ -f /tmp/h ] || echo gone"], stdout: "there\ngone\n" },
   { name: "mkdir -p and ls", argv: ["sh", "-c", "mkdir -p /tmp/a/b && touch /tmp/a/b/c && ls /tmp/a/b"], stdout: "c\n" },
@@ -86,6 +94,15 @@ const wording: (Case & { image: string })[] = [
   { name: "bash arithmetic for and [[ ]]", image: "nginx:1.27.5", argv: ["bash", "-c", "for ((i=0; i<3; i++)); do echo $i; done; [[ web-1 == web* ]] && echo match"], stdout: "0\n1\n2\nmatch\n" },
   { name: "busybox sleep with a bad number", image: "busybox:1.36", argv: ["sleep", "abc"], stderr: "sleep: invalid number 'abc'\n", exitCode: 1 },
   { name: "GNU sleep with a bad interval", image: "nginx:1.27.5", argv: ["sleep", "abc"], stderr: "sleep: invalid time interval 'abc'\nTry 'sleep --help' for more information.\n", exitCode: 1 },
+  // time: ash has no such keyword, so BusyBox's time applet (miscutils/time.c) times the command; dash finds no `time`; bash's keyword reports
+  { name: "ash: time runs BusyBox's time applet", image: "busybox:1.36", argv: ["sh", "-c", "time sleep 1"], stdout: "", stderr: "real\t0m 1.00s\nuser\t0m 0.00s\nsys\t0m 0.00s\n" },
+  { name: "ash: time -p", image: "busybox:1.36", argv: ["sh", "-c", "time -p sleep 2.5"], stdout: "", stderr: "real 2.50\nuser 0.00\nsys 0.00\n" },
+  { name: "ash: time of a failing command names its status", image: "busybox:1.36", argv: ["sh", "-c", "time false"], stdout: "", stderr: "Command exited with non-zero status 1\nreal\t0m 0.00s\nuser\t0m 0.00s\nsys\t0m 0.00s\n", exitCode: 1 },
+  { name: "ash: time times the first command of a pipeline", image: "busybox:1.36", argv: ["sh", "-c", "time echo hi | (sleep 3; cat)"], stdout: "hi\n", stderr: "real\t0m 0.00s\nuser\t0m 0.00s\nsys\t0m 0.00s\n" },
+  { name: "ash: past a minute", image: "busybox:1.36", argv: ["sh", "-c", "time sleep 75.5"], stdout: "", stderr: "real\t1m 15.50s\nuser\t0m 0.00s\nsys\t0m 0.00s\n" },
+  { name: "dash: Debian has no time program", image: "nginx:1.27.5", argv: ["sh", "-c", "time sleep 1"], stderr: "sh: 1: time: not found\n", exitCode: 127 },
+  { name: "bash: the time keyword", image: "nginx:1.27.5", argv: ["bash", "-c", "time sleep 1.5"], stdout: "", stderr: "\nreal\t0m1.500s\nuser\t0m0.000s\nsys\t0m0.000s\n" },
+  { name: "bash: time -p", image: "nginx:1.27.5", argv: ["bash", "-c", "time -p sleep 1"], stdout: "", stderr: "real 1.00\nuser 0.00\nsys 0.00\n" },
 ];
 
 describe("each shell's and toolbox's own words", () => {

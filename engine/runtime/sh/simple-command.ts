@@ -15,6 +15,7 @@ import { ExpansionFailed, type Machine } from "./machine";
 import { nextPoll } from "./commands/tail-follow";
 import type { Fds, Frame, NodeRef, ShellFlavour, TailFollow } from "./process-state";
 import { applyRedirects } from "./redirects";
+import { execsInPlace } from "./signals";
 import { runPiped, waitForEof } from "./stage-io";
 import { notFound, shellError, testError } from "./shell-messages";
 import { runTest } from "./test-command";
@@ -143,7 +144,7 @@ function executeFound(m: Machine, exe: Executable, argv: readonly string[], io: 
 
 /** A child of the shell: pid 1 itself when it is the last thing the shell does (sh -c execs it). */
 function childPid(m: Machine): number {
-  return m.execsInPlace() ? m.st.pid : m.host.sys.nextPid();
+  return execsInPlace(m) ? m.st.pid : m.host.sys.nextPid();
 }
 
 export function runTool(m: Machine, name: string, ctx: CommandContext, io: Io): CommandResult {
@@ -182,7 +183,16 @@ export function settle(m: Machine, result: CommandResult, io: Io, pid: number, d
       m.st.status = 0;
       return;
     }
-    run(m, result.exec, { ...io, inPlace: true }, depth + 1);
+    run(m, result.exec, { ...io, inPlace: true, env: { ...io.env, ...result.env } }, depth + 1);
+    return;
+  }
+  if ("daemon" in result && result.detached) {
+    // it forked and its parent exited: a process of its own that outlives an exec session
+    const daemon = { ...result.daemon, pid: m.host.sys.nextPid() };
+    const proc = m.childState(daemon.pid, io.fds, [{ k: "block", until: null, code: 0, daemon: daemon.pid }]);
+    proc.daemons.push(daemon);
+    m.host.spawn(proc);
+    m.st.status = 0;
     return;
   }
   if ("daemon" in result) {

@@ -63,9 +63,9 @@ export function waitForEof(m: Machine, argv: readonly string[], io: Io & { stdin
   m.push({ k: "stdin", want: "eof", argv: [...argv], io: stageIo(io, m.st.pid), got: "" });
 }
 
-/** `read` runs again once a whole line is there. */
-export function waitForLine(m: Machine, argv: readonly string[], io: Io & { stdinPipe: number }): void {
-  m.push({ k: "stdin", want: "line", argv: [...argv], io: stageIo(io, m.st.pid), got: "" });
+/** `read` runs again once a whole line is there (more than the `seen` characters it found too little). */
+export function waitForLine(m: Machine, argv: readonly string[], io: Io & { stdinPipe: number }, seen: number): void {
+  m.push({ k: "stdin", want: "line", argv: [...argv], io: stageIo(io, m.st.pid), got: "", seen });
 }
 
 /** A command waiting on its pipe can go on: `read` reads its line; one that wants all of stdin collects what came. */

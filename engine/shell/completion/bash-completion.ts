@@ -9,7 +9,7 @@ import type { CompReply, CompletionRequest, Compspec } from "./completion";
 import { NO_REPLY } from "./completion";
 import { dequote } from "./quote";
 
-/** completions/cd: `complete -F _cd -o nospace cd`; with CDPATH unset, `_filedir -d`. */
+/** bash_completion's `complete -F _cd -o nospace cd pushd`; with CDPATH unset, `_filedir -d`. */
 const cd: Compspec = {
   noSpace: true,
   complete: (req) => {

@@ -15,7 +15,8 @@ import type { CompReply, Completion, CompletionRequest, CompletionSession, Comps
 import type { FileSystemView } from "./file-names";
 import { isDirectory, isExecutable, matchingFiles } from "./file-names";
 import { lineAtCursor } from "./line-at-cursor";
-import { dequote, quoteFilename } from "./quote";
+import type { Quote } from "./quote";
+import { dequote, filenameMatch } from "./quote";
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /** Reserved words a command name follows (`if kub`, `do ech`). */
@@ -27,15 +28,13 @@ const VARIABLE = /^\$(\{?)([A-Za-z0-9_]*)$/;
 type Found = { readonly files: readonly string[]; readonly noSpace?: boolean } | { readonly words: readonly string[]; readonly noSpace?: boolean };
 
 class Completer {
-  readonly view: FileSystemView;
   private readonly specs: Readonly<Record<string, Compspec>>;
 
   constructor(
-    readonly session: CompletionSession,
-    view: FileSystemView,
+    private readonly session: CompletionSession,
+    private readonly view: FileSystemView,
     specs: Readonly<Record<string, Compspec>>,
   ) {
-    this.view = view;
     this.specs = { ...BASH_COMPLETION, ...specs };
   }
 
@@ -44,21 +43,22 @@ class Completer {
   }
 
   /** bash's progcomp lookup: the name as typed, then (for `/usr/bin/kubectl`) its last component. */
-  specFor(command: string): Compspec | undefined {
+  private specFor(command: string): Compspec | undefined {
     const name = dequote(command);
     const own = (n: string) => (Object.prototype.hasOwnProperty.call(this.specs, n) ? this.specs[n] : undefined);
     return own(name) ?? (name.includes("/") ? own(basename(name)) : undefined);
   }
 
   /** The word under the cursor of `words`, where readline's word is `word`. */
-  complete(words: readonly string[], word: string, quote: string | undefined): Found {
+  complete(words: readonly string[], word: string, quote: Quote | undefined): Found {
     const cword = words.length - 1;
     const cur = words[cword];
     let cmd = 0;
     while (cmd < cword && (ASSIGNMENT.test(words[cmd]) || BEFORE_COMMAND.has(words[cmd]))) cmd++;
     const spec = cmd < cword ? this.specFor(words[cmd]) : undefined;
     const variable = quote === "'" ? null : VARIABLE.exec(word);
-    if (variable) return { words: this.variables(variable[1] === "{", variable[2]), noSpace: spec?.noSpace };
+    if (variable && spec) return { words: this.variables(variable[1] === "{", variable[2]), noSpace: spec.noSpace };
+    if (variable) return this.variable(variable[1] === "{", variable[2]);
     if (cmd === cword) return ASSIGNMENT.test(cur) ? { files: this.files(word) } : this.commandWord(dequote(word));
     if (!spec) return { files: this.files(word) };
     const reply = spec.complete(this.request(words.slice(cmd)));
@@ -67,10 +67,22 @@ class Completer {
     return reply.filenames ? { files: reply.words, noSpace } : { words: reply.words, noSpace };
   }
 
+  /** bash-completion's `_variables`, run by a completion function's `_init_completion`. */
   private variables(braced: boolean, prefix: string): string[] {
+    return this.variableNames(prefix).map((n) => (braced ? `\${${n}}` : `$${n}`));
+  }
+
+  /** bash's own variable completion: a lone match naming a directory gets "/" instead of a space. */
+  private variable(braced: boolean, prefix: string): Found {
+    const words = this.variables(braced, prefix);
+    const value = this.session.state.vars[this.variableNames(prefix)[0]];
+    if (words.length === 1 && value && isDirectory(this.view, value)) return { words: [`${words[0]}/`], noSpace: true };
+    return { words };
+  }
+
+  private variableNames(prefix: string): string[] {
     const st = this.session.state;
-    const names = new Set([...Object.keys(st.vars), ...Object.keys(st.arrays ?? {})]);
-    return [...names].filter((n) => n.startsWith(prefix)).map((n) => (braced ? `\${${n}}` : `$${n}`));
+    return [...new Set([...Object.keys(st.vars), ...Object.keys(st.arrays ?? {})])].filter((n) => n.startsWith(prefix));
   }
 
   /** The command name: names that begin with it; with a `/`, runnable files and directories; else directories. */
@@ -118,10 +130,11 @@ export function completeLine(line: string, cursor: number, session: CompletionSe
   const view: FileSystemView = { fs, cwd: st.cwd[st.host] ?? HOME, home: st.vars.HOME ?? HOME };
   const c = new Completer(session, view, specs);
   const at = lineAtCursor(line, cursor);
-  const word = line.slice(at.start, cursor);
+  // inside a quote left open, readline's word starts after it
+  const word = line.slice(at.openQuote ? at.start + 1 : at.start, cursor);
   const found: Found = at.redirect ? { files: c.files(word) } : c.complete(at.words, word, at.openQuote);
   const noSpace = found.noSpace ? { noSpace: true } : {};
   if ("words" in found) return { start: at.openQuote ? at.start + 1 : at.start, candidates: found.words, ...noSpace };
-  const candidates = found.files.map((p) => quoteFilename(p, at.openQuote) + (isDirectory(view, p) ? "/" : ""));
+  const candidates = found.files.map((p) => filenameMatch(p, isDirectory(view, p), at.openQuote));
   return { start: at.start, candidates, filenames: true, ...noSpace };
 }

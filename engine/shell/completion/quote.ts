@@ -1,9 +1,15 @@
 /**
  * Quoting on the way in and out of completion, as bash does it: a word's quotes are
  * removed before it is looked up (`my\ fi` and `'my fi` both mean "my fi"), and a file
- * name is quoted before it is inserted (bashline.c bash_quote_filename): in the style of the
- * quote the learner opened, else with backslashes.
+ * name that holds a character the shell would act on is quoted before it is inserted
+ * (readline's make_quoted_replacement with bashline.c bash_quote_filename): in the style of
+ * the quote the learner opened, else with backslashes.
  */
+
+export type Quote = "'" | '"';
+
+/** bashline.c default_filename_quote_characters: a match holding one of these is quoted. */
+const NEEDS_QUOTING = new Set([..." \t\n\\\"'@<>=;|&()#$`?*[!:{~"]);
 
 /**
  * lib/sh/shquote.c `bstab` (the characters sh_backslash_quote escapes), plus the word-break
@@ -35,8 +41,8 @@ export function dequote(word: string): string {
   return out;
 }
 
-/** A file name as bash inserts it: inside the quote the learner opened, else backslash-escaped. */
-export function quoteFilename(name: string, openQuote?: "'" | '"'): string {
+/** A name quoted as bash_quote_filename does: inside the quote the learner opened, else backslash-escaped. */
+function quoteFilename(name: string, openQuote?: Quote): string {
   // a newline cannot be backslash-quoted, so bash single-quotes such names
   const style = openQuote ?? (name.includes("\n") ? "'" : undefined);
   if (style === "'") return `'${name.replaceAll("'", `'\\''`)}'`;
@@ -49,4 +55,15 @@ export function quoteFilename(name: string, openQuote?: "'" | '"'): string {
     out += c;
   }
   return out;
+}
+
+/**
+ * A file name match as readline inserts it alone: quoted when it needs to be, a directory
+ * with "/" after it. A name that needs no quoting stays inside the quote the learner opened,
+ * which readline closes after a file (`'pod.yaml'`) but leaves open before a directory's slash.
+ */
+export function filenameMatch(path: string, isDir: boolean, openQuote?: Quote): string {
+  if ([...path].some((c) => NEEDS_QUOTING.has(c))) return quoteFilename(path, openQuote) + (isDir ? "/" : "");
+  if (isDir) return `${openQuote ?? ""}${path}/`;
+  return openQuote ? `${openQuote}${path}${openQuote}` : path;
 }

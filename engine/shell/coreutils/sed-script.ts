@@ -23,7 +23,19 @@ export interface SedCommand {
   blockEnd?: number;
 }
 
-export type SedParse = { commands: SedCommand[] } | { error: string };
+/**
+ * Why a script does not parse: GNU sed's whole message, and what went wrong as data
+ * (`detail`: the delimiter, command or regex concerned, `reason`: the regex compiler's
+ * words), so another sed (BusyBox's) can word it its own way.
+ */
+export interface SedError {
+  readonly error: string;
+  readonly kind: "regex" | "unmatched" | "comma" | "missing-command" | "stray-brace" | "y-lengths" | "unknown-command" | "extra-chars" | "unmatched-brace" | "bad-s" | "s-option";
+  readonly detail?: string;
+  readonly reason?: string;
+}
+
+export type SedParse = { commands: SedCommand[] } | SedError;
 
 class Parser {
   i = 0;
@@ -34,8 +46,8 @@ class Parser {
     private readonly exprNo: number,
   ) {}
 
-  fail(msg: string): { error: string } {
-    return { error: `sed: -e expression #${this.exprNo}, char ${Math.min(this.i + 1, this.s.length)}: ${msg}` };
+  fail(msg: string, kind: SedError["kind"], detail?: string, reason?: string): SedError {
+    return { error: `sed: -e expression #${this.exprNo}, char ${Math.min(this.i + 1, this.s.length)}: ${msg}`, kind, detail, reason };
   }
 
   skipSpace(): void {
@@ -59,14 +71,14 @@ class Parser {
     return undefined;
   }
 
-  regex(src: string, flags: string): RegExp | undefined | { error: string } {
+  regex(src: string, flags: string): RegExp | undefined | SedError {
     if (src === "") return undefined;
     const re = compilePosix(src, this.extended, flags);
-    if ("error" in re) return this.fail(re.error);
+    if ("error" in re) return this.fail(re.error, "regex", src, re.error);
     return re;
   }
 
-  address(): Address | { error: string } | undefined {
+  address(): Address | SedError | undefined {
     const s = this.s;
     const num = /^(\d+)(?:~(\d+))?/.exec(s.slice(this.i));
     if (num) {
@@ -81,7 +93,7 @@ class Parser {
       const delim = s[this.i] === "\\" ? s[this.i + 1] : "/";
       this.i += s[this.i] === "\\" ? 2 : 1;
       const src = this.delimited(delim);
-      if (src === undefined) return this.fail("unterminated address regex");
+      if (src === undefined) return this.fail("unterminated address regex", "unmatched", delim);
       let flags = "";
       while (s[this.i] === "I" || s[this.i] === "M") flags += s[this.i++] === "I" ? "i" : "m";
       const re = this.regex(src, flags);
@@ -133,7 +145,7 @@ class Parser {
           cmd.a2 = { kind: "plus", n: Number(plus[1]) };
         } else {
           const a2 = this.address();
-          if (!a2) return this.fail("unexpected `,'");
+          if (!a2) return this.fail("unexpected `,'", "comma");
           if ("error" in a2) return a2;
           cmd.a2 = a2;
         }
@@ -145,7 +157,7 @@ class Parser {
         this.skipSpace();
       }
       const name = s[this.i++];
-      if (name === undefined) return this.fail("missing command");
+      if (name === undefined) return this.fail("missing command", "missing-command");
       cmd.name = name;
       switch (name) {
         case "{":
@@ -153,7 +165,7 @@ class Parser {
           break;
         case "}": {
           const start = open.pop();
-          if (start === undefined) return this.fail("unexpected `}'");
+          if (start === undefined) return this.fail("unexpected `}'", "stray-brace", "}");
           commands[start].blockEnd = commands.length;
           break;
         }
@@ -166,9 +178,9 @@ class Parser {
           const delim = s[this.i++];
           const from = this.delimited(delim);
           const to = from === undefined ? undefined : this.delimited(delim);
-          if (from === undefined || to === undefined) return this.fail("unterminated `y' command");
+          if (from === undefined || to === undefined) return this.fail("unterminated `y' command", "unmatched", delim);
           const unesc = (t: string) => t.replace(/\\n/g, "\n").replace(/\\\\/g, "\\");
-          if ([...unesc(from)].length !== [...unesc(to)].length) return this.fail("strings for `y' command are different lengths");
+          if ([...unesc(from)].length !== [...unesc(to)].length) return this.fail("strings for `y' command are different lengths", "y-lengths", "y");
           cmd.text = unesc(from);
           cmd.to = unesc(to);
           break;
@@ -201,23 +213,23 @@ class Parser {
         case "l":
           break;
         default:
-          return this.fail(`unknown command: \`${name}'`);
+          return this.fail(`unknown command: \`${name}'`, "unknown-command", name);
       }
       commands.push(cmd);
       this.skipSpace();
-      if (this.i < s.length && !/[;\n}#]/.test(s[this.i]) && name !== "{" && name !== "}") return this.fail(`extra characters after command`);
+      if (this.i < s.length && !/[;\n}#]/.test(s[this.i]) && name !== "{" && name !== "}") return this.fail(`extra characters after command`, "extra-chars", s[this.i]);
     }
-    if (open.length) return this.fail("unmatched `{'");
+    if (open.length) return this.fail("unmatched `{'", "unmatched-brace");
     return { commands };
   }
 
-  private substitute(cmd: SedCommand): { error: string } | undefined {
+  private substitute(cmd: SedCommand): SedError | undefined {
     const s = this.s;
     const delim = s[this.i++];
-    if (delim === undefined || delim === "\n" || delim === "\\") return this.fail("unterminated `s' command");
+    if (delim === undefined || delim === "\n" || delim === "\\") return this.fail("unterminated `s' command", "bad-s");
     const src = this.delimited(delim);
     const rep = src === undefined ? undefined : this.delimited(delim);
-    if (src === undefined || rep === undefined) return this.fail("unterminated `s' command");
+    if (src === undefined || rep === undefined) return this.fail("unterminated `s' command", "unmatched", delim);
     let flags = "";
     cmd.global = false;
     while (this.i < s.length && /[gpiImMe0-9w]/.test(s[this.i])) {
@@ -230,9 +242,9 @@ class Parser {
         const m = /^\d*/.exec(s.slice(this.i));
         cmd.nth = Number(f + (m ? m[0] : ""));
         this.i += m ? m[0].length : 0;
-      } else if (f === "w") return this.fail("the `w' flag is not supported here");
+      } else if (f === "w") return this.fail("the `w' flag is not supported here", "s-option");
     }
-    if (this.i < s.length && !/[\s;}#]/.test(s[this.i])) return this.fail("unknown option to `s'");
+    if (this.i < s.length && !/[\s;}#]/.test(s[this.i])) return this.fail("unknown option to `s'", "s-option");
     const re = this.regex(src, flags);
     if (re && "error" in re) return re;
     cmd.re = re;

@@ -55,7 +55,11 @@ function parse(ctx: CommandContext): Options | { error: string; code: number } {
       operands.push(...args.slice(i + 1));
       break;
     }
-    if (a.startsWith("--") && !busybox) continue; // --color, --line-buffered: no effect on what is printed here
+    if (a.startsWith("--")) {
+      // BusyBox grep has no long options; GNU's --color and --line-buffered change nothing printed here
+      if (busybox) return { error: `grep: unrecognized option '${a}'\n${usage(ctx, BUSYBOX_USAGE)}`, code: 2 };
+      continue;
+    }
     if (!/^-./.test(a)) {
       operands.push(a);
       continue;

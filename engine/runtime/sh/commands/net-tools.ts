@@ -36,6 +36,9 @@ function fetch(ctx: CommandContext, url: ParsedUrl, userAgent: string, method: "
   return { dial, res: dial.send({ method, path: url.path, host, userAgent, from: url.host === "localhost" || url.host.startsWith("127.") ? "127.0.0.1" : ctx.sys.podIP }) };
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+
 const wget: Command = (ctx) => {
   const args = ctx.argv.slice(1);
   let quiet = false;
@@ -58,22 +61,32 @@ const wget: Command = (ctx) => {
     ctx.err(usage(ctx, "wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n"));
     return 1;
   }
-  const { dial, res } = fetch(ctx, u, "Wget", spider ? "HEAD" : "GET");
-  if (dial.kind === "unresolved") {
-    ctx.err(`wget: bad address '${u.host}'\n`);
-    return 1;
-  }
-  if (!quiet) ctx.err(`Connecting to ${u.host} (${dial.ip}:${u.port})\n`);
-  if (dial.kind === "refused") {
-    ctx.err(`wget: can't connect to remote host (${dial.ip}): Connection refused\n`);
-    return 1;
-  }
-  if (!res) {
-    ctx.err("wget: error getting response: Connection reset by peer\n");
-    return 1;
+  // BusyBox wget follows a redirect (a server's Location header), connecting again for each
+  let target = u;
+  let res: HttpResponse | undefined;
+  for (let hops = 0; ; hops++) {
+    const got = fetch(ctx, target, "Wget", spider ? "HEAD" : "GET");
+    const dial = got.dial;
+    if (dial.kind === "unresolved") {
+      ctx.err(`wget: bad address '${target.host}'\n`);
+      return 1;
+    }
+    if (!quiet) ctx.err(`Connecting to ${target.host} (${dial.ip}:${target.port})\n`);
+    if (dial.kind === "refused") {
+      ctx.err(`wget: can't connect to remote host (${dial.ip}): Connection refused\n`);
+      return 1;
+    }
+    res = got.res;
+    if (!res) {
+      ctx.err("wget: error getting response: Connection reset by peer\n");
+      return 1;
+    }
+    const location = res.headers.find(([k]) => k.toLowerCase() === "location")?.[1];
+    if (!REDIRECTS.has(res.status) || !location || hops >= MAX_REDIRECTS) break;
+    target = (location.startsWith("/") ? { ...target, path: location } : parseUrl(location)) ?? target;
   }
   if (res.status >= 400) {
-    ctx.err(`wget: server returned error: HTTP/1.1 ${res.status} ${reason(res.status)}\n`);
+    ctx.err(`wget: server returned error: ${res.protocol ?? "HTTP/1.1"} ${res.status} ${reason(res.status)}\n`);
     return 1;
   }
   if (spider) {
@@ -132,7 +145,7 @@ const curl: Command = (ctx) => {
   if (dial.kind === "refused") return fail(7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: ${ctx.sys.toolbox === "busybox" ? "Couldn't connect to server" : "Connection refused"}`);
   if (!res) return fail(1, "Received HTTP/0.9 when not allowed");
   if ((flags.has("-f") || flags.has("--fail")) && res.status >= 400) return fail(22, `The requested URL returned error: ${res.status}`);
-  const headerBlock = `HTTP/1.1 ${res.status} ${reason(res.status)}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`;
+  const headerBlock = `${res.protocol ?? "HTTP/1.1"} ${res.status} ${reason(res.status)}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`;
   const body = head ? headerBlock : flags.has("-i") || flags.has("--include") ? headerBlock + res.body : res.body;
   const size = new TextEncoder().encode(res.body).length;
   const outFile = values["-o"] ?? values["--output"];

@@ -1,6 +1,6 @@
 /** Process and system utilities: sleep, date, env, ps, hostname, uname, id, free, kill, expr. */
 import { DEFAULT_FORMAT, strftime } from "../../../shell/coreutils/date";
-import type { Command, CommandContext } from "../command";
+import type { Command, CommandContext, CommandResult } from "../command";
 import { usage } from "./busybox";
 
 export const KERNEL = { release: "6.8.0-60-generic", version: "#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025", machine: "x86_64" };
@@ -68,8 +68,14 @@ const date: Command = (ctx) => {
   return 0;
 };
 
+/** `env [NAME=VALUE]... [COMMAND [ARG]...]`: the environment, or COMMAND run with those variables added. */
 const env: Command = (ctx) => {
-  ctx.out(Object.entries(ctx.env).map(([k, v]) => `${k}=${v}\n`).join(""));
+  const args = ctx.argv.slice(1);
+  const set: Record<string, string> = {};
+  let i = 0;
+  for (; i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[i]); i++) set[args[i].slice(0, args[i].indexOf("="))] = args[i].slice(args[i].indexOf("=") + 1);
+  if (i < args.length) return { exec: args.slice(i), env: set };
+  ctx.out(Object.entries({ ...ctx.env, ...set }).map(([k, v]) => `${k}=${v}\n`).join(""));
   return 0;
 };
 
@@ -101,7 +107,7 @@ function uname(ctx: CommandContext): number {
 }
 
 const ps: Command = (ctx) => {
-  const procs = ctx.sys.processes();
+  const procs = ctx.sys.processes({ pid: ctx.pid, user: "root", command: ctx.argv.join(" ") });
   if (ctx.sys.toolbox === "busybox") {
     ctx.out(`PID   USER     TIME  COMMAND\n${procs.map((p) => `${String(p.pid).padStart(5)} ${p.user.padEnd(8)} ${"0:00".padStart(5)} ${p.command}\n`).join("")}`);
     return 0;
@@ -153,6 +159,53 @@ function expr(ctx: CommandContext): number {
   return v === 0 || v === "0" ? 1 : 0;
 }
 
+/** The virtual size top shows for each process, in KiB: the BusyBox binary's mapping for applets and shells. */
+function vszKiB(command: string): number {
+  return /^(nginx|redis|postgres|mysqld|httpd -D|mongod|python|node)/.test(command) ? 11_000 : 1_332;
+}
+
+/**
+ * BusyBox top (procps/top.c): memory, CPU and load lines, then a row per process. In batch
+ * mode (`-b`) it prints plain text; otherwise it clears the screen first and shows the
+ * header in reverse video. It prints `-n N` screens, `-d SECONDS` apart (here all at once,
+ * then it waits out the delays), and without -n goes on until interrupted.
+ */
+function top(ctx: CommandContext): CommandResult {
+  const args = ctx.argv.slice(1);
+  let batch = false;
+  let iterations = 0;
+  let delay = 5;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i].replace(/^-/, "");
+    for (let j = 0; j < a.length; j++) {
+      if (a[j] === "b") batch = true;
+      else if (a[j] === "n" || a[j] === "d") {
+        const v = Number((j + 1 < a.length ? a.slice(j + 1) : args[++i] ?? "").replace(/^-/, ""));
+        if (a[j] === "n") iterations = v;
+        else delay = v;
+        break;
+      }
+    }
+  }
+  const mem = ctx.sys.memory();
+  const procs = ctx.sys.processes({ pid: ctx.pid, user: "root", command: ctx.argv.join(" ") });
+  const kib = (n: number): number => Math.round(n / 1024);
+  const esc = batch ? "" : "\x1b[H\x1b[J";
+  const header = "  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND";
+  const rows = procs.map((p) => {
+    const vsz = vszKiB(p.command);
+    const pmem = Math.round((vsz * 100) / kib(mem.total));
+    const state = p.command === ctx.argv.join(" ") ? "R" : "S";
+    return `${String(p.pid).padStart(5)}${String(p.pid === 1 ? 0 : 1).padStart(6)} ${p.user.padEnd(8).slice(0, 8)} ${state.padEnd(3)}  ${String(vsz).padStart(5)}${String(pmem).padStart(4)}%${String(0).padStart(4)}${String(0).padStart(4)}% ${p.command}`;
+  });
+  const head = batch ? header : `\x1b[7m${header}\x1b[m`;
+  const screen = `${esc}Mem: ${kib(mem.used)}K used, ${kib(mem.total - mem.used)}K free, 0K shrd, 0K buff, 0K cached\nCPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq\nLoad average: 0.00 0.00 0.00 1/${procs.length} ${Math.max(...procs.map((p) => p.pid))}\n${head}\n${rows.join("\n")}${batch ? "\n" : "\r"}`;
+  const shown = iterations > 0 ? iterations : 1;
+  ctx.out(screen.repeat(shown));
+  if (iterations > 0) return iterations > 1 ? { block: ctx.now + (iterations - 1) * delay * 1000 } : 0;
+  return { block: null };
+}
+
 export const SYSTEM_TOOLS: Readonly<Record<string, Command>> = {
   sleep,
   date,
@@ -161,9 +214,11 @@ export const SYSTEM_TOOLS: Readonly<Record<string, Command>> = {
   true: () => 0,
   false: () => 1,
   hostname: (ctx) => {
-    ctx.out(`${ctx.sys.hostname}\n`);
+    // -i: the addresses the name resolves to, which in a pod is its IP
+    ctx.out(ctx.argv.includes("-i") ? `${ctx.sys.podIP}\n` : `${ctx.sys.hostname}\n`);
     return 0;
   },
+  top,
   whoami: (ctx) => {
     ctx.out("root\n");
     return 0;

@@ -1,4 +1,8 @@
-/** Text utilities as BusyBox and GNU coreutils have them; error lines follow the image's toolbox. */
+/**
+ * Text utilities as BusyBox and GNU coreutils have them; error lines follow the image's
+ * toolbox. cat, tee, cut and tr (and grep, grep.ts) are filters: on a pipe they work
+ * through the lines as they arrive (see stage-io.ts).
+ */
 import { formatPrintf, unescape } from "../../../shell/coreutils/format";
 import { resolvePath } from "../../../shell/vfs-path";
 import { isFsError } from "../../fs/container-fs";

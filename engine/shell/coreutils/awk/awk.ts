@@ -13,18 +13,27 @@ function lineOf(src: string, pos: number): number {
   return src.slice(0, pos).split("\n").length;
 }
 
-function parseProgram(src: string): AwkProgram | { error: string } {
+/** A program that does not parse: mawk's error line, the line it names, and whether a token never ended (a string, a regex). */
+export interface AwkParseError {
+  readonly error: string;
+  readonly line: number;
+  readonly lexical: boolean;
+}
+
+/** Parses an awk program, or says why not. */
+export function parseProgram(src: string): AwkProgram | AwkParseError {
   const toks = tokenize(src);
-  if (!Array.isArray(toks)) return { error: `awk: line ${lineOf(src, toks.pos)}: ${toks.error}` };
+  if (!Array.isArray(toks)) return { error: `awk: line ${lineOf(src, toks.pos)}: ${toks.error}`, line: lineOf(src, toks.pos), lexical: true };
   try {
     return new Parser(toks).program();
   } catch (e) {
-    if (e instanceof AwkSyntaxError) return { error: `awk: line ${lineOf(src, e.pos)}: ${e.message}` };
+    if (e instanceof AwkSyntaxError) return { error: `awk: line ${lineOf(src, e.pos)}: ${e.message}`, line: lineOf(src, e.pos), lexical: false };
     throw e;
   }
 }
 
-function records(text: string, rs: string): string[] {
+/** Splits input into records by RS (a paragraph per record when RS is empty). */
+export function records(text: string, rs: string): string[] {
   if (text === "") return [];
   if (rs === "") return text.replace(/^\n+/, "").split(/\n\n+/).map((r) => r.replace(/\n+$/, "")).filter((r) => r !== "");
   const sep = rs === "\n" ? "\n" : rs[0];
