@@ -58,7 +58,8 @@ async function command(cookie, line) {
 }
 
 function run(opts) {
-  const pace = THINK_MS > 0 ? { connectionRate: 1000 / THINK_MS } : {};
+  // autocannon paces whole connections at 1 req/s at least: the learners' pace is set for all of them together
+  const pace = THINK_MS > 0 ? { overallRate: Math.max(1, Math.round((LEARNERS * 1000) / THINK_MS)) } : {};
   return new Promise((resolve, reject) => autocannon({ ...opts, ...pace, connections: LEARNERS, duration: SECONDS }, (err, result) => (err ? reject(err) : resolve(result))));
 }
 

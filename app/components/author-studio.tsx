@@ -6,7 +6,7 @@ import type { Problem } from "../../lessons/loader/problem";
 import type { DraftView } from "../lib/author";
 import type { Messages } from "../lib/i18n";
 import { LessonProse } from "./lesson-prose";
-import { commandFinished } from "./run-bus";
+import { useClusterAction } from "./use-cluster-action";
 
 const Terminal = dynamic(() => import("./terminal/terminal").then((m) => m.Terminal), { ssr: false });
 
@@ -27,17 +27,8 @@ export function AuthorStudio({ t, chapters, initial }: { t: Messages; chapters: 
   const [view, setView] = useState<DraftView>();
   const [proved, setProved] = useState<Proved>();
   const [reports, setReports] = useState<Record<string, GradeReport | string>>({});
-  const [busy, setBusy] = useState(false);
   const [generation, setGeneration] = useState(0);
-  const act = async (f: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await f();
-    } finally {
-      setBusy(false);
-      commandFinished();
-    }
-  };
+  const [busy, act] = useClusterAction();
   const draft = { markdown, locale };
   return (
     <div className="author-layout">

@@ -3,7 +3,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { Messages } from "../lib/i18n";
 import { ClusterPanel } from "./cluster-panel";
-import { commandFinished } from "./run-bus";
+import { useClusterAction } from "./use-cluster-action";
 
 // xterm touches the DOM when it loads: the terminal is rendered in the browser only.
 const Terminal = dynamic(() => import("./terminal/terminal").then((m) => m.Terminal), { ssr: false });
@@ -11,17 +11,8 @@ const Terminal = dynamic(() => import("./terminal/terminal").then((m) => m.Termi
 /** The right-hand side of a lesson: the terminal, the cluster controls and the live cluster panel. */
 export function Workbench({ chapter, slug, t, waits }: { chapter: string; slug: string; t: Messages; waits: boolean }) {
   const [generation, setGeneration] = useState(0);
-  const [busy, setBusy] = useState(false);
   const base = `/api/lessons/${chapter}/${slug}`;
-  const act = async (f: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await f();
-    } finally {
-      setBusy(false);
-      commandFinished();
-    }
-  };
+  const [busy, act] = useClusterAction();
   return (
     <aside className="workbench" aria-label={t.terminal}>
       <div className="controls">

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { viewer, type Viewer } from "./auth";
+import { lessonView } from "./course";
 
 // What every API route does first: who is asking, and is the body what it should be.
 // Errors are JSON `{ error }` with the status a client can act on.
@@ -32,4 +33,15 @@ export async function teacher(): Promise<Viewer | Response> {
   const who = await signedIn();
   if (who instanceof Response) return who;
   return who.role === "teacher" ? who : problem(403, "only teachers may use the lesson preview");
+}
+
+export type LessonParams = { params: Promise<{ chapter: string; slug: string }> };
+
+/** A lesson route's caller and lesson, or the answer to give when either is missing. */
+export async function lessonRequest(ctx: LessonParams): Promise<{ who: Viewer; chapter: string; slug: string } | Response> {
+  const who = await signedIn();
+  if (who instanceof Response) return who;
+  const { chapter, slug } = await ctx.params;
+  if (!lessonView(chapter, slug, "en")) return problem(404, `no lesson ${chapter}/${slug}`);
+  return { who, chapter, slug };
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { body, problem, signedIn } from "../../../../../lib/api";
+import { body, lessonRequest, type LessonParams } from "../../../../../lib/api";
 import { commandStream, terminalState } from "../../../../../lib/command-stream";
-import { lessonView } from "../../../../../lib/course";
 import { recordActivity } from "../../../../../lib/progress";
 import { lessonKey } from "../../../../../lib/workspaces/service";
 
@@ -13,22 +12,16 @@ export const dynamic = "force-dynamic";
 
 const Input = z.object({ line: z.string() });
 
-type Params = { params: Promise<{ chapter: string; slug: string }> };
-
-export async function POST(req: Request, ctx: Params): Promise<Response> {
-  const who = await signedIn();
-  if (who instanceof Response) return who;
-  const { chapter, slug } = await ctx.params;
-  if (!lessonView(chapter, slug, "en")) return problem(404, `no lesson ${chapter}/${slug}`);
+export async function POST(req: Request, ctx: LessonParams): Promise<Response> {
+  const at = await lessonRequest(ctx);
+  if (at instanceof Response) return at;
   const input = await body(req, Input);
   if (input instanceof Response) return input;
-  return commandStream(req, who, lessonKey(chapter, slug), input.line, () => recordActivity(who.id, `${chapter}/${slug}`));
+  return commandStream(req, at.who, lessonKey(at.chapter, at.slug), input.line, () => recordActivity(at.who.id, `${at.chapter}/${at.slug}`));
 }
 
-export async function GET(_req: Request, ctx: Params): Promise<Response> {
-  const who = await signedIn();
-  if (who instanceof Response) return who;
-  const { chapter, slug } = await ctx.params;
-  if (!lessonView(chapter, slug, "en")) return problem(404, `no lesson ${chapter}/${slug}`);
-  return Response.json(await terminalState(who, lessonKey(chapter, slug)));
+export async function GET(_req: Request, ctx: LessonParams): Promise<Response> {
+  const at = await lessonRequest(ctx);
+  if (at instanceof Response) return at;
+  return Response.json(await terminalState(at.who, lessonKey(at.chapter, at.slug)));
 }
