@@ -15,7 +15,7 @@ for (const theme of ["light", "dark"] as const) {
     await expect(lesson.screen).toContainText("pod/broken created");
     await lesson.checkUntilPassed("Run your first Pod");
     await lesson.type("kubectl get pods");
-    await expect(page.locator(".cluster-panel")).toContainText("ErrImagePull", { timeout: 30_000 }).catch(() => expect(page.locator(".cluster-panel")).toContainText("ImagePullBackOff"));
+    await expect(page.locator(".cluster-panel")).toContainText(/ErrImagePull|ImagePullBackOff/, { timeout: 30_000 });
     await page.screenshot({ path: `docs/screenshots/lesson-${theme}.png` });
     await page.locator(".cluster-panel").screenshot({ path: `docs/screenshots/cluster-panel-${theme}.png` });
     await page.goto("/progress");
