@@ -53,6 +53,9 @@ function removeFrom(index: Map<string, Set<string>>, key: string, uid: string): 
 
 const caches = new WeakMap<Store, KubeletCache>();
 
+
+/** The kubelet's PLEG relists the runtime's containers every second (plegRelistPeriod). */
+const RELIST_PERIOD_MS = 1000;
 export class KubeletCache {
   private readonly pods = new Map<string, PodEntry>();
   /** store key → the uid there and its place, which a replacement under the same key keeps; in the store's order */
@@ -64,7 +67,7 @@ export class KubeletCache {
   private readonly orphans = new Set<string>();
   private readonly due = new DueQueue();
   private nextOrder = 0;
-  /** the instant (and count of typed inputs) of the last relist */
+  /** the relist period (and count of typed inputs) of the last relist */
   private relistedAt: string | undefined;
   readonly addresses = new PodAddresses();
 
@@ -170,8 +173,9 @@ export class KubeletCache {
     const uids = new Set(this.dirty);
     this.dirty.clear();
     for (const uid of this.due.due(now)) uids.add(uid);
-    // once per instant, and again when a line typed into a container may have ended it
-    const at = `${now}/${inputs}`;
+    // PLEG's relist: once a second (its period), and again when a line typed into a
+    // container may have ended it; exits a wake-up foresaw are handled at their instant
+    const at = `${Math.floor(now / RELIST_PERIOD_MS)}/${inputs}`;
     if (this.relistedAt !== at) {
       this.relistedAt = at;
       for (const { uid } of this.slots.values()) {
