@@ -2,6 +2,7 @@
  * Test helpers: a fresh default workspace at a fixed time and seed, and runners that
  * capture stdout, stderr and the exit status.
  */
+import { expect } from "vitest";
 import type { Terminal } from "./shell/terminal";
 import type { VfsEntry } from "./shell/vfs";
 import { Workspace } from "./workspace";
@@ -72,4 +73,13 @@ export async function atTerminal(ws: Workspace, line: string, keys: readonly str
   const status = await ws.run(line, { stdout: (s) => ((stdout += s), (screen += s)), stderr: (s) => ((stderr += s), (screen += s)) }, { terminal });
   if (left.length) throw new Error(`keys left unread: ${JSON.stringify(left)}; screen:\n${screen}`);
   return { stdout, stderr, status, screen };
+}
+
+/**
+ * Compares `actual` with the golden file `testdata/<name>` beside the calling test (vitest
+ * reads it; `npx vitest run -u` rewrites it, and a rewritten file must then be read
+ * against what real kubectl prints).
+ */
+export function expectGolden(name: string, actual: string): Promise<void> {
+  return expect(actual).toMatchFileSnapshot(`./testdata/${name}`);
 }

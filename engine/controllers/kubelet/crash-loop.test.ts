@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeRuntime } from "./testing/fake-runtime";
 import type { FakeProgram } from "./testing/fake-runtime";
-import { expectGolden } from "./testing/golden";
+import { expectGolden } from "../../testing";
 import { KubeletScenario } from "./testing/scenario";
 
 /** busybox is already on node01, so the container starts 1 s after the pod (the sandbox) and restarts need no pull. */
@@ -25,7 +25,7 @@ describe("exits, restarts and CrashLoopBackOff (fidelity 6.2, 6.3)", () => {
     await s.apply(pod("Always"));
     // starts at 1 s; exits at 3 s and, seen a second later, is restarted at once; exits 6, 18, 40, 82, 164, 326, 628 s
     // and is restarted 10, 20, 40, 80, 160, 300, 300 s after each exit
-    expectGolden("crash-loop-timeline.golden", await s.timeline("app", [2, 3, 5, 6, 7, 15, 16, 18, 19, 37, 38, 80, 162, 324, 625, 626, 629, 928]));
+    await expectGolden("crash-loop-timeline.golden", await s.timeline("app", [2, 3, 5, 6, 7, 15, 16, 18, 19, 37, 38, 80, 162, 324, 625, 626, 629, 928]));
   });
 
   it("reports the back-off in the waiting state and a BackOff event, and keeps the last exit", async () => {

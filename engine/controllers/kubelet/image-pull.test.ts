@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeRuntime } from "./testing/fake-runtime";
-import { expectGolden } from "./testing/golden";
+import { expectGolden } from "../../testing";
 import { KubeletScenario } from "./testing/scenario";
 import { shell, testWorkspace } from "../../testing";
 import type { Workspace } from "../../workspace";
@@ -11,9 +11,9 @@ describe("a pull that fails (fidelity 3.7, 6.3)", () => {
     await s.kubectl("run web --image=nginx:bad");
     // each pull fails 1 s after it starts; the pod worker looks again 10 s after a failure and pulls only once the
     // back-off (10, 20, 40, 80, 160 s since the last failure) is over: pulls at 1, 12, 33, 74, 155 s
-    expectGolden("image-pull-timeline.golden", await s.timeline("web", [1, 2, 12, 13, 23, 34, 44, 74, 75, 85, 156]));
+    await expectGolden("image-pull-timeline.golden", await s.timeline("web", [1, 2, 12, 13, 23, 34, 44, 74, 75, 85, 156]));
     s.advance(4000);
-    expectGolden("image-pull-events.golden", await s.events("web"));
+    await expectGolden("image-pull-events.golden", await s.events("web"));
   });
 
   it("says why in the waiting message, with the pull's own error once it backs off", async () => {

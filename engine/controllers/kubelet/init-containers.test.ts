@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeRuntime } from "./testing/fake-runtime";
 import type { FakeProgram } from "./testing/fake-runtime";
-import { expectGolden } from "./testing/golden";
+import { expectGolden } from "../../testing";
 import { KubeletScenario } from "./testing/scenario";
 
 function scenario(programs: Record<string, FakeProgram>, preload = ["busybox:1.36"]): { s: KubeletScenario; runtime: FakeRuntime } {
@@ -31,7 +31,7 @@ describe("init containers", () => {
     await s.apply(MYAPP());
     // sandbox at 1 s; init-myservice runs 1–3 s; init-mydb 4–7 s (each next one starts when the exit is seen,
     // a second later); the app's image pulls 8–9.234 s
-    expectGolden("init-timeline.golden", await s.timeline("myapp-pod", [0, 2, 3, 5, 7, 9, 10]));
+    await expectGolden("init-timeline.golden", await s.timeline("myapp-pod", [0, 2, 3, 5, 7, 9, 10]));
     expect(await s.jsonpath("myapp-pod", "{range .status.initContainerStatuses[*]}{.name} {.ready} {.started} {.state.terminated.reason} {.restartCount};{end}")).toBe(
       "init-myservice true false Completed 0;init-mydb true false Completed 0;",
     );

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { SimulatedRuntime } from "../../runtime/simulated-runtime";
 import { shell, testWorkspace } from "../../testing";
-import { expectGolden } from "./testing/golden";
+import { expectGolden } from "../../testing";
 import { KubeletScenario } from "./testing/scenario";
 
 /** A cluster whose node01 already holds `images`, so timelines do not depend on pull times. */
@@ -51,7 +51,7 @@ spec:
 `);
     // starts at 1 s; probes at 4, 7, 10 pass and 13, 16, 19 fail → Killing at 19; the server exits on SIGTERM a moment
     // later and is restarted a second after; killed again at 38 → back-off 10 s; at 66 → 20 s; at 104 → 40 s
-    expectGolden("liveness-http-issue-timeline.golden", await s.timeline("liveness", [18, 19, 20, 37, 38, 39, 47, 48, 66, 67, 85, 86, 104, 105, 143, 145]));
+    await expectGolden("liveness-http-issue-timeline.golden", await s.timeline("liveness", [18, 19, 20, 37, 38, 39, 47, 48, 66, 67, 85, 86, 104, 105, 143, 145]));
     expect(await s.events("liveness")).toContain("spec.containers{liveness}: Liveness probe failed: HTTP probe failed with statuscode: 500\n");
   });
 
@@ -73,7 +73,7 @@ spec:
       periodSeconds: 5
 `);
     // starts at 1 s; the file goes at 31 s; probes fail at 31, 36, 41 → Killing at 41; sh ignores SIGTERM → SIGKILL at 71
-    expectGolden("liveness-exec-timeline.golden", await s.timeline("liveness-exec", [30, 41, 70, 71, 72]));
+    await expectGolden("liveness-exec-timeline.golden", await s.timeline("liveness-exec", [30, 41, 70, 71, 72]));
     const events = await s.events("liveness-exec");
     expect(events).toContain("Warning  Unhealthy  31s (x3 over 41s)  kubelet            spec.containers{liveness}: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory\n");
     expect(events).toContain("Normal   Killing    31s                kubelet            spec.containers{liveness}: Container liveness failed liveness probe, will be restarted\n");
@@ -94,7 +94,7 @@ spec:
     args: [--vm, "1", --vm-bytes, 250M, --vm-hang, "1"]
 `);
     // polinux/stress has no tag, so it is pulled (457 ms) before every start; it passes 100Mi about 0.1 s after starting
-    expectGolden("oom-timeline.golden", await s.timeline("memory-demo-2", [1, 2, 3.5, 5, 13.5, 14, 15, 34.5, 36]));
+    await expectGolden("oom-timeline.golden", await s.timeline("memory-demo-2", [1, 2, 3.5, 5, 13.5, 14, 15, 34.5, 36]));
     expect(await s.jsonpath("memory-demo-2", "{.status.containerStatuses[0].lastState.terminated.reason} {.status.containerStatuses[0].lastState.terminated.exitCode}")).toBe("OOMKilled 137");
   });
 
@@ -111,7 +111,7 @@ spec:
   - {name: init-mydb, image: "busybox:1.28", command: [sh, -c, "echo waiting for mydb; sleep 3; echo mydb is up"]}
 `);
     // busybox:1.28 pulls once (~0.4 s); init-myservice runs 1.4–3.4 s, init-mydb 4.4–7.4 s, the app from 8.4 s
-    expectGolden("init-issue-timeline.golden", await s.timeline("myapp-pod", [1, 2, 4, 5, 8, 9]));
+    await expectGolden("init-issue-timeline.golden", await s.timeline("myapp-pod", [1, 2, 4, 5, 8, 9]));
     expect(await s.kubectl("logs myapp-pod -c init-myservice")).toEqual({ stdout: "waiting for myservice\nmyservice is up\n", stderr: "", status: 0 });
     expect((await s.kubectl("logs myapp-pod -c init-mydb")).stdout).toBe("waiting for mydb\nmydb is up\n");
     expect((await s.kubectl("logs myapp-pod -c myapp-container")).stdout).toBe("The app is running!\n");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeRuntime } from "./testing/fake-runtime";
-import { expectGolden } from "./testing/golden";
+import { expectGolden } from "../../testing";
 import { KubeletScenario } from "./testing/scenario";
 
 describe("a pod bound to a node starts", () => {
@@ -15,8 +15,8 @@ describe("a pod bound to a node starts", () => {
     expect(await s.jsonpath("nginx", "{.status.podIP} {.status.containerStatuses[0].state.waiting.reason}")).toBe("10.244.1.2 ContainerCreating");
     s.advance(2000);
     expect(await s.row("nginx")).toBe("nginx   1/1     Running   0          3s");
-    expectGolden("nginx-describe.golden", (await s.kubectl("describe pod nginx")).stdout);
-    expectGolden("nginx-yaml.golden", (await s.kubectl("get pod nginx -o yaml")).stdout);
+    await expectGolden("nginx-describe.golden", (await s.kubectl("describe pod nginx")).stdout);
+    await expectGolden("nginx-yaml.golden", (await s.kubectl("get pod nginx -o yaml")).stdout);
   });
 
   it("says the image is already present when the policy lets it be reused", async () => {

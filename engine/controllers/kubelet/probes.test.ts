@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ProbeSpec } from "../../runtime/types";
 import { FakeRuntime } from "./testing/fake-runtime";
 import type { FakeProgram } from "./testing/fake-runtime";
-import { expectGolden } from "./testing/golden";
+import { expectGolden } from "../../testing";
 import { KubeletScenario } from "./testing/scenario";
 
 /** The image is on node01: containers start 1 s after the pod, when the sandbox is up. */
@@ -60,7 +60,7 @@ describe("liveness probes", () => {
     await s.apply(LIVENESS_HTTP);
     // starts at 1 s; probes at 4, 7, 10 pass, 13, 16, 19 fail → killed at 19 (exit 2), restarted a second later;
     // killed again at 38 → back-off 10 s → restart 48 → killed 66 → 20 s → 86 → killed 104 → 40 s → 144
-    expectGolden("liveness-http-timeline.golden", await s.timeline("liveness", [18, 19, 20, 37, 38, 39, 47, 48, 66, 67, 85, 86, 104, 105, 143, 144]));
+    await expectGolden("liveness-http-timeline.golden", await s.timeline("liveness", [18, 19, 20, 37, 38, 39, 47, 48, 66, 67, 85, 86, 104, 105, 143, 144]));
     const events = await s.events("liveness");
     expect(events).toContain("spec.containers{liveness}: Liveness probe failed: HTTP probe failed with statuscode: 500");
     expect(events).toMatch(/Normal {3}Killing {4}40s \(x4 over 2m5s\) +kubelet +spec\.containers\{liveness\}: Container liveness failed liveness probe, will be restarted\n/);
@@ -73,7 +73,7 @@ describe("liveness probes", () => {
     s.advance(45_000);
     expect(await s.row("liveness-exec")).toBe("liveness-exec   1/1     Running   0          45s");
     s.advance(1000);
-    expectGolden("liveness-exec-events.golden", await s.events("liveness-exec"));
+    await expectGolden("liveness-exec-events.golden", await s.events("liveness-exec"));
     s.advance(29_000);
     expect(await s.row("liveness-exec")).toBe("liveness-exec   1/1     Running   0          75s");
     s.advance(1000);

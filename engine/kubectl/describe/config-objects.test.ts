@@ -1,15 +1,16 @@
+import { expectGolden } from "../../testing";
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
 import { describeObject } from "./describe-object";
-import { controllerEvent, expectGolden, fakeContext } from "./test-support";
+import { controllerEvent, fakeContext } from "./test-support";
 
 const NOW = "2026-01-27T10:00:00Z";
 
 describe("describe namespace", () => {
   const ns: KubeObject = { apiVersion: "v1", kind: "Namespace", metadata: { name: "default", labels: { "kubernetes.io/metadata.name": "default" } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } };
 
-  it("prints a namespace without quotas or limit ranges (real output)", () => {
-    expectGolden("namespace.txt", describeObject(ns, fakeContext(NOW)));
+  it("prints a namespace without quotas or limit ranges (real output)", async () => {
+    await expectGolden("namespace.txt", describeObject(ns, fakeContext(NOW)));
   });
 
   it("prints conditions, quotas with scopes and limit ranges", () => {
@@ -62,14 +63,14 @@ describe("describe namespace", () => {
 });
 
 describe("describe configmap", () => {
-  it("prints data values under their keys, sorted (real output)", () => {
+  it("prints data values under their keys, sorted (real output)", async () => {
     const cm: KubeObject = {
       apiVersion: "v1",
       kind: "ConfigMap",
       metadata: { name: "yatri-app-config", namespace: "default", labels: { app: "yatri-backend" } },
       data: { PORT: "5000", ENVIRONMENT: "production", LOG_LEVEL: "INFO", DEFAULT_CURRENCY: "INR", MAX_BOOKING_DAYS: "30" },
     };
-    expectGolden("configmap.txt", describeObject(cm, fakeContext(NOW)));
+    await expectGolden("configmap.txt", describeObject(cm, fakeContext(NOW)));
   });
 
   // kubectl's TestDescribeConfigMap: binary values show their decoded size.
@@ -83,10 +84,10 @@ describe("describe configmap", () => {
 });
 
 describe("describe secret", () => {
-  it("prints sizes, never values (real output)", () => {
+  it("prints sizes, never values (real output)", async () => {
     const secret: KubeObject = { apiVersion: "v1", kind: "Secret", metadata: { name: "db-user-pass", namespace: "default" }, type: "Opaque", data: { username: "YWRtaW4=", password: "MWYyZDFlMmU2N2Rm" } };
     const out = describeObject(secret, fakeContext(NOW, [], [controllerEvent("db-user-pass", "Secret", "x", "Seen", "never shown", NOW)]));
-    expectGolden("secret.txt", out);
+    await expectGolden("secret.txt", out);
     expect(out).not.toContain("YWRtaW4=");
   });
 
@@ -104,9 +105,9 @@ describe("describe secret", () => {
 
 describe("describe serviceaccount", () => {
   // kubectl's TestDescribeServiceAccount, expected output verbatim.
-  it("marks referenced secrets that do not exist", () => {
+  it("marks referenced secrets that do not exist", async () => {
     const sa: KubeObject = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "bar", namespace: "foo" }, secrets: [{ name: "test-objectref" }], imagePullSecrets: [{ name: "test-local-ref" }] };
-    expectGolden("serviceaccount.txt", describeObject(sa, fakeContext(NOW)));
+    await expectGolden("serviceaccount.txt", describeObject(sa, fakeContext(NOW)));
   });
 
   it("lists token secrets bound to the account and existing secrets without a marker", () => {

@@ -1,7 +1,8 @@
+import { expectGolden } from "../../testing";
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
 import { describeObject } from "./describe-object";
-import { controllerEvent, expectGolden, fakeContext } from "./test-support";
+import { controllerEvent, fakeContext } from "./test-support";
 
 const DEPLOY_UID = "d-uid";
 const template = (image: string, hash?: string) => ({
@@ -62,9 +63,9 @@ const complete = deployment("nginx:1.14.2", {
 const scaledUp = controllerEvent("nginx-deployment", "Deployment", "deployment-controller", "ScalingReplicaSet", "Scaled up replica set nginx-deployment-77d8468669 from 0 to 2", "2026-01-27T10:00:00.000000Z");
 
 describe("describe deployment", () => {
-  it("prints a rolled-out deployment with its new ReplicaSet", () => {
+  it("prints a rolled-out deployment with its new ReplicaSet", async () => {
     const others = [replicaSet("77d8468669", "nginx:1.14.2", 2, "2026-01-27T10:00:00Z"), replicaSet("5f5c9d8b7c", "nginx:1.14.2", 1, "2026-01-27T09:00:00Z", "someone-else")];
-    expectGolden("deployment.txt", describeObject(complete, fakeContext("2026-01-27T10:00:24Z", others, [scaledUp])));
+    await expectGolden("deployment.txt", describeObject(complete, fakeContext("2026-01-27T10:00:24Z", others, [scaledUp])));
   });
 
   // kubectl's TestDescribeDeployment "during the process of rolling out".

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
-import { shell, testWorkspace } from "../../testing";
+import { shell, testWorkspace, expectGolden } from "../../testing";
 import { describeObject } from "./describe-object";
-import { expectGolden, fakeContext, kubeletEvent } from "./test-support";
+import { fakeContext, kubeletEvent } from "./test-support";
 
 const NODE = "tws-cluster-control-plane";
 const capacity = { cpu: "8", "ephemeral-storage": "1055762868Ki", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: "16216284Ki", pods: "110" };
@@ -88,8 +88,8 @@ const lease: KubeObject = {
 };
 
 describe("describe node", () => {
-  it("prints a kubeadm (kind) control-plane node with its pods as kubectl 1.35 does", () => {
-    expectGolden("node-kind-control-plane.txt", describeObject(kindNode, fakeContext("2026-03-16T14:15:05Z", [...kindPods, lease])));
+  it("prints a kubeadm (kind) control-plane node with its pods as kubectl 1.35 does", async () => {
+    await expectGolden("node-kind-control-plane.txt", describeObject(kindNode, fakeContext("2026-03-16T14:15:05Z", [...kindPods, lease])));
   });
 
   it("shows the lease a live kubelet would hold when none is stored", () => {

@@ -1,7 +1,8 @@
+import { expectGolden } from "../../testing";
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
 import { describeObject } from "./describe-object";
-import { controllerEvent, expectGolden, fakeContext, kubeletEvent } from "./test-support";
+import { controllerEvent, fakeContext, kubeletEvent } from "./test-support";
 
 const defaultTolerations = (seconds: number) => [
   { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: seconds },
@@ -287,20 +288,20 @@ const failedScheduling = controllerEvent(
 );
 
 describe("describe pod", () => {
-  it("prints a running pod as kubectl 1.35 does", () => {
-    expectGolden("pod-running.txt", describeObject(resourceDemo, fakeContext("2026-06-04T04:37:55Z", [], resourceDemoEvents)));
+  it("prints a running pod as kubectl 1.35 does", async () => {
+    await expectGolden("pod-running.txt", describeObject(resourceDemo, fakeContext("2026-06-04T04:37:55Z", [], resourceDemoEvents)));
   });
 
-  it("prints an unschedulable pod with its FailedScheduling event", () => {
-    expectGolden("pod-pending.txt", describeObject(pendingPod, fakeContext("2026-02-01T08:00:16.500Z", [], [failedScheduling])));
+  it("prints an unschedulable pod with its FailedScheduling event", async () => {
+    await expectGolden("pod-pending.txt", describeObject(pendingPod, fakeContext("2026-02-01T08:00:16.500Z", [], [failedScheduling])));
   });
 
-  it("prints init containers, probes, env sources, volumes, limits and the last termination", () => {
-    expectGolden("pod-init-probes-env.txt", describeObject(webPod, fakeContext("2026-01-27T10:05:00Z", [], webEvents)));
+  it("prints init containers, probes, env sources, volumes, limits and the last termination", async () => {
+    await expectGolden("pod-init-probes-env.txt", describeObject(webPod, fakeContext("2026-01-27T10:05:00Z", [], webEvents)));
   });
 
-  it("prints a terminating pod with its grace period", () => {
-    expectGolden("pod-terminating.txt", describeObject(terminatingPod, fakeContext("2025-03-21T01:41:04Z", [], terminatingEvents)));
+  it("prints a terminating pod with its grace period", async () => {
+    await expectGolden("pod-terminating.txt", describeObject(terminatingPod, fakeContext("2025-03-21T01:41:04Z", [], terminatingEvents)));
   });
 
   it("says <invalid> while the grace period is still running, as kubectl does for a future deletionTimestamp", () => {

@@ -1,3 +1,4 @@
+import { expectGolden } from "../../testing";
 /**
  * describe.go's LimitRangeDescriber and ResourceQuotaDescriber. The goldens were written
  * by hand from describeLimitRange / describeQuota and Go's tabwriter (padding 2): the
@@ -6,12 +7,12 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
 import { describeObject } from "./describe-object";
-import { expectGolden, fakeContext } from "./test-support";
+import { fakeContext } from "./test-support";
 
 const NOW = "2026-01-27T10:00:00Z";
 
 describe("describe limitrange", () => {
-  it("prints one row per item and resource, `-` where nothing is set", () => {
+  it("prints one row per item and resource, `-` where nothing is set", async () => {
     const lr: KubeObject = {
       apiVersion: "v1",
       kind: "LimitRange",
@@ -23,12 +24,12 @@ describe("describe limitrange", () => {
         ],
       },
     };
-    expectGolden("limitrange.txt", describeObject(lr, fakeContext(NOW)));
+    await expectGolden("limitrange.txt", describeObject(lr, fakeContext(NOW)));
   });
 });
 
 describe("describe quota", () => {
-  it("prints scopes with their help, and used amounts in the hard amount's units", () => {
+  it("prints scopes with their help, and used amounts in the hard amount's units", async () => {
     const rq: KubeObject = {
       apiVersion: "v1",
       kind: "ResourceQuota",
@@ -40,7 +41,7 @@ describe("describe quota", () => {
         used: { "limits.cpu": "500m", "limits.memory": "0", pods: "1", "requests.cpu": "250m", "requests.memory": "268435456" },
       },
     };
-    expectGolden("resourcequota.txt", describeObject(rq, fakeContext(NOW)));
+    await expectGolden("resourcequota.txt", describeObject(rq, fakeContext(NOW)));
   });
 
   it("prints a quota the controller has not filled yet as an empty table", () => {

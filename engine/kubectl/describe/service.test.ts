@@ -1,7 +1,8 @@
+import { expectGolden } from "../../testing";
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
 import { describeObject } from "./describe-object";
-import { expectGolden, fakeContext } from "./test-support";
+import { fakeContext } from "./test-support";
 
 const NOW = "2026-01-27T10:00:00Z";
 
@@ -156,9 +157,9 @@ const exposed: KubeObject = {
 };
 
 describe("describe service (endpoints from the selected pods)", () => {
-  it("prints `kubectl expose deployment nginx --port=80` with its one ready pod (real output)", () => {
+  it("prints `kubectl expose deployment nginx --port=80` with its one ready pod (real output)", async () => {
     const pods = [nginxPod("nginx-7854ff8877-abcde", "10.244.120.81", true), nginxPod("nginx-7854ff8877-fghij", "10.244.120.82", false), nginxPod("other", "10.244.120.83", true, { app: "other" } as { app: string })];
-    expectGolden("service.txt", describeObject(exposed, fakeContext(NOW, pods)));
+    await expectGolden("service.txt", describeObject(exposed, fakeContext(NOW, pods)));
   });
 
   it("resolves named target ports and leaves Endpoints empty when no pod is ready", () => {

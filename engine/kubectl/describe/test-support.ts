@@ -3,9 +3,6 @@
  * testdata/. Golden files hold real kubectl output (or text derived line by line from
  * describe.go); UPDATE_GOLDEN=1 rewrites them, and the diff must then be read against kubectl.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { expect } from "vitest";
 import type { KubeObject } from "../../api/object";
 import type { DescribeContext } from "./describe-object";
 
@@ -15,12 +12,6 @@ export function fakeContext(now: string, objects: readonly KubeObject[] = [], ev
     events: [...events],
     list: (kind, namespace) => objects.filter((o) => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace)),
   };
-}
-
-export function expectGolden(name: string, actual: string): void {
-  const path = fileURLToPath(new URL(`./testdata/${name}`, import.meta.url));
-  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, "utf8"));
 }
 
 /** A kubelet-style core/v1 Event about a pod's container. */

@@ -1,7 +1,8 @@
+import { expectGolden } from "../../testing";
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../api/object";
 import { describeObject } from "./describe-object";
-import { controllerEvent, expectGolden, fakeContext } from "./test-support";
+import { controllerEvent, fakeContext } from "./test-support";
 
 function ownedPod(name: string, ownerKind: string, ownerUid: string, labels: Record<string, string>, phase: string): KubeObject {
   return {
@@ -36,10 +37,10 @@ describe("describe replicaset", () => {
   const pods = ["42wwf", "2pts5", "n7d95"].map((s) => ownedPod(`nginx-deployment-575cffbfc6-${s}`, "ReplicaSet", "rs-uid", labels, "Running"));
   const events = pods.map((p) => controllerEvent("nginx-deployment-575cffbfc6", "ReplicaSet", "replicaset-controller", "SuccessfulCreate", `Created pod: ${p.metadata.name}`, "2026-01-27T10:00:00Z"));
 
-  it("prints a ReplicaSet of a Deployment with its pods (real output)", () => {
+  it("prints a ReplicaSet of a Deployment with its pods (real output)", async () => {
     const stranger = ownedPod("adopted-elsewhere", "ReplicaSet", "other-uid", labels, "Running");
     const unlabelled = ownedPod("not-selected", "ReplicaSet", "rs-uid", { app: "other" }, "Failed");
-    expectGolden("replicaset.txt", describeObject(rs, fakeContext("2026-01-27T10:01:03Z", [...pods, stranger, unlabelled], events)));
+    await expectGolden("replicaset.txt", describeObject(rs, fakeContext("2026-01-27T10:01:03Z", [...pods, stranger, unlabelled], events)));
   });
 
   it("counts pods by phase and prints conditions", () => {
@@ -76,8 +77,8 @@ describe("describe job", () => {
     controllerEvent("busybox", "Job", "job-controller", "Completed", "Job completed", "2024-09-09T18:42:29Z"),
   ];
 
-  it("prints a completed job (real output, with the 1.35 defaults and template lines)", () => {
-    expectGolden("job.txt", describeObject(job, fakeContext("2024-09-09T18:42:31Z", [], events)));
+  it("prints a completed job (real output, with the 1.35 defaults and template lines)", async () => {
+    await expectGolden("job.txt", describeObject(job, fakeContext("2024-09-09T18:42:31Z", [], events)));
   });
 
   it("prints unset completions, active deadline, indexes and the pre-ready status form", () => {
@@ -115,8 +116,8 @@ describe("describe cronjob", () => {
     status: {},
   };
 
-  it("prints a new cronjob (kubectl create cronjob)", () => {
-    expectGolden("cronjob.txt", describeObject(cronJob, fakeContext("2026-01-27T10:00:00Z")));
+  it("prints a new cronjob (kubectl create cronjob)", async () => {
+    await expectGolden("cronjob.txt", describeObject(cronJob, fakeContext("2026-01-27T10:00:00Z")));
   });
 
   it("prints the last schedule, active jobs and the job template's settings", () => {
