@@ -3,7 +3,7 @@ import { defineConfig } from "@playwright/test";
 // Browser tests drive Debian's Chromium (never a downloaded browser) against
 // `npm start` on its own port and its own SQLite file, started fresh for the run.
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,6 +26,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { DATABASE_URL: "file:./data/e2e.db", NEXT_TELEMETRY_DISABLED: "1", KUBELAB_TEACHERS: "teacher@example.com" },
+    env: { DATABASE_URL: "file:./data/e2e.db", NEXT_TELEMETRY_DISABLED: "1", KUBELAB_TEACHERS: "teacher@example.com", KUBELAB_EXAMS_DIR: "e2e/exams" },
   },
 });

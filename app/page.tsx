@@ -27,6 +27,9 @@ export default async function HomePage() {
           </Link>
         </p>
       ) : null}
+      <p>
+        <Link href="/exams">{t.exams} →</Link> {t.examsTeaser}
+      </p>
       <h2>{t.chapters}</h2>
       <ol className="chapters">
         {list.map((c) => (

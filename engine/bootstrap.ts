@@ -22,6 +22,8 @@ export interface NodeShape {
 export interface ClusterShape {
   /** the kubeconfig cluster name */
   readonly name: string;
+  /** the kubeconfig context name (default `kubernetes-admin@<name>`, as kubeadm writes it) */
+  readonly context?: string;
   readonly version: string;
   readonly nodes: readonly NodeShape[];
 }

@@ -12,8 +12,13 @@ export type { ClusterSnapshot } from "./cluster";
 export type { Editor, Terminal, TerminalInput } from "./shell/terminal";
 export type { Completion } from "./shell/completion/completion";
 export { grade } from "./grader/grade";
+export type { GradeScope } from "./grader/target";
 export { parseCheck, SUBJECT_KEYS } from "./grader/check";
 export type { Check, CheckParse, CheckProblem, Comparator, PodExpect } from "./grader/check";
 export type { CheckResult, GradeReport } from "./grader/report";
 /** READY, STATUS and RESTARTS of a pod as `kubectl get pods` shows them at `now`. */
 export { podSummary } from "./kubectl/printers/columns/pod";
+export { seededFrom, randomInt, randomSuffix } from "./random";
+export type { RandomState } from "./random";
+export { evidence } from "./grader/evidence";
+export type { Evidence } from "./grader/evidence";

@@ -23,6 +23,8 @@ export interface WorkspaceSnapshot {
   readonly clusters: readonly ClusterSnapshot[];
   readonly hosts: Readonly<Record<string, VfsState>>;
   readonly shell: ShellState;
+  /** the host the terminal opens on; absent in snapshots from before exams (the control plane) */
+  readonly base?: string;
 }
 
 export interface WorkspaceOptions {
@@ -30,6 +32,14 @@ export interface WorkspaceOptions {
   readonly startTime: number;
   readonly seed: number;
   readonly clusters?: readonly ClusterShape[];
+  /**
+   * The host the terminal opens on (default `controlplane`, the lesson cluster's control
+   * plane). An exam's base host is a jump host of its own, from which `ssh` reaches each
+   * cluster's control plane.
+   */
+  readonly baseHost?: string;
+  /** Whether the base host's kubeconfig names every cluster (default true); false when clusters are reached by ssh. */
+  readonly baseKubeconfig?: boolean;
 }
 
 export interface Output {
@@ -45,9 +55,21 @@ export type TimeMode = { readonly kind: "headless" } | { readonly kind: "live"; 
 
 export const BASE_HOST = "controlplane";
 
+function controlPlaneOf(shape: ClusterShape) {
+  return shape.nodes.find((n) => n.controlPlane) ?? shape.nodes[0];
+}
+
 function endpoint(shape: ClusterShape): ClusterEndpoint {
-  const cp = shape.nodes.find((n) => n.controlPlane) ?? shape.nodes[0];
-  return { name: shape.name, server: `https://${cp?.ip ?? "127.0.0.1"}:6443`, context: `kubernetes-admin@${shape.name}`, user: "kubernetes-admin" };
+  const cp = controlPlaneOf(shape);
+  return { name: shape.name, server: `https://${cp?.ip ?? "127.0.0.1"}:6443`, context: shape.context ?? `kubernetes-admin@${shape.name}`, user: "kubernetes-admin" };
+}
+
+/** Writes a kubeconfig naming `shapes` where kubectl looks for it on a host, as kubeadm's admin.conf copied to ~/.kube/config. */
+function withKubeconfig(fs: VfsState, shapes: readonly ClusterShape[], at: number): VfsState {
+  const v = new Vfs(fs, () => at);
+  v.mkdir("/root/.kube", { parents: true });
+  v.writeFile(KUBECONFIG_PATH, serializeKubeconfig(kubeconfigFor(shapes.map(endpoint))));
+  return v.toState();
 }
 
 export class Workspace {
@@ -62,6 +84,8 @@ export class Workspace {
     shell: ShellState | undefined,
     /** the time files get while the clusters are still being built */
     private readonly bootTime: number,
+    /** the host the terminal opens on */
+    readonly base: string,
   ) {
     this.hosts = new Map(Object.entries(hosts).map(([h, s]) => [h, new Vfs(s, () => this.now())]));
     const fsChanges = () => {
@@ -70,7 +94,7 @@ export class Workspace {
       return n;
     };
     this.clusters = new Map(clusters({ nodeFs: (node) => this.hosts.get(node), fsChanges }).map((c) => [c.name, c]));
-    this.shell = new Shell(shell ?? newShellState(BASE_HOST), {
+    this.shell = new Shell(shell ?? newShellState(base), {
       fs: (host) => this.hosts.get(host),
       hosts: () => [...this.hosts.keys()],
       programs: { kubectl: this.kubectlProgram },
@@ -81,18 +105,20 @@ export class Workspace {
 
   static create(opts: WorkspaceOptions): Workspace {
     const shapes = opts.clusters ?? [DEFAULT_CLUSTER];
+    const baseHost = opts.baseHost ?? BASE_HOST;
     const hosts: Record<string, VfsState> = {};
     for (const s of shapes) for (const n of s.nodes) hosts[n.name] = newHostFs(n.name, opts.startTime);
-    if (!hosts[BASE_HOST]) hosts[BASE_HOST] = newHostFs(BASE_HOST, opts.startTime);
-    const base = new Vfs(hosts[BASE_HOST], () => opts.startTime);
-    base.mkdir("/root/.kube", { parents: true });
-    base.writeFile(KUBECONFIG_PATH, serializeKubeconfig(kubeconfigFor(shapes.map(endpoint))));
-    hosts[BASE_HOST] = base.toState();
-    return new Workspace((host) => shapes.map((s, i) => Cluster.create(s, opts.startTime, opts.seed + i, host)), hosts, undefined, opts.startTime);
+    for (const s of shapes) {
+      const cp = controlPlaneOf(s);
+      if (cp) hosts[cp.name] = withKubeconfig(hosts[cp.name], [s], opts.startTime);
+    }
+    hosts[baseHost] ??= newHostFs(baseHost, opts.startTime);
+    if (opts.baseKubeconfig !== false) hosts[baseHost] = withKubeconfig(hosts[baseHost], shapes, opts.startTime);
+    return new Workspace((host) => shapes.map((s, i) => Cluster.create(s, opts.startTime, opts.seed + i, host)), hosts, undefined, opts.startTime, baseHost);
   }
 
   static restore(s: WorkspaceSnapshot): Workspace {
-    return new Workspace((host) => s.clusters.map((c) => Cluster.restore(c, host)), { ...s.hosts }, s.shell, s.clusters[0]?.clock.now ?? 0);
+    return new Workspace((host) => s.clusters.map((c) => Cluster.restore(c, host)), { ...s.hosts }, s.shell, s.clusters[0]?.clock.now ?? 0, s.base ?? BASE_HOST);
   }
 
   snapshot(): WorkspaceSnapshot {
@@ -101,6 +127,7 @@ export class Workspace {
       clusters: [...this.clusters.values()].map((c) => c.snapshot()),
       hosts: Object.fromEntries([...this.hosts].map(([h, fs]) => [h, fs.toState()])),
       shell: this.shell.state(),
+      ...(this.base === BASE_HOST ? {} : { base: this.base }),
     };
   }
 
@@ -172,6 +199,15 @@ export class Workspace {
     return this.shell.run(text, out, opts);
   }
 
+  /** Runs shell text on `host` (as `ssh host` would) and comes back: an exam task's setup, a check on its cluster. */
+  runOn(host: string, text: string, out: Output, opts: RunOptions = {}): Promise<number> {
+    return this.shell.runOn(host, text, out, opts);
+  }
+
+  hostNames(): string[] {
+    return [...this.hosts.keys()];
+  }
+
   prompt(): string {
     return this.shell.prompt();
   }
@@ -206,8 +242,8 @@ export class Workspace {
 
   /** Runs one kubectl invocation directly (argv without a shell), on the base host. */
   kubectl(argv: readonly string[], out: Output, stdin = ""): Promise<number> {
-    const fs = this.hosts.get(BASE_HOST);
+    const fs = this.hosts.get(this.base);
     if (!fs) throw new Error("workspace has no base host");
-    return this.kubectlProgram({ argv: ["kubectl", ...argv], env: {}, cwd: "/root", host: BASE_HOST, fs, sleep: (ms) => this.sleep(ms), signal: new AbortController().signal, stdin, stdout: out.stdout, stderr: out.stderr });
+    return this.kubectlProgram({ argv: ["kubectl", ...argv], env: {}, cwd: "/root", host: this.base, fs, sleep: (ms) => this.sleep(ms), signal: new AbortController().signal, stdin, stdout: out.stdout, stderr: out.stderr });
   }
 }

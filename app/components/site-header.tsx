@@ -11,6 +11,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         kubelab
       </Link>
       <nav aria-label="kubelab">
+        <Link href="/exams">{t.exams}</Link>
         <Link href="/progress">{t.progress}</Link>
         <Link href="/account">{t.account}</Link>
         <LocaleSwitch other={locale === "ko" ? "en" : "ko"} label={t.language} />

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../../prisma/generated/sqlite/client";
+import { describe, expect, it } from "vitest";
 import { moveGuestWork } from "./guest-work";
-import { migratedSqlite, users } from "./testing/sqlite-db";
+import { suiteDatabase, TEST_PROVIDERS } from "./testing/database-suite";
+import { users } from "./testing/test-db";
 
-let db: PrismaClient;
-let close: () => Promise<void>;
+describe.each(TEST_PROVIDERS)("moveGuestWork on %s", (provider) => {
+  const database = suiteDatabase(provider, (db) => users(db, "guest", "account"));
 
-beforeAll(async () => {
-  ({ db, close } = await migratedSqlite());
-  await users(db, "guest", "account");
-});
-
-afterAll(() => close());
-
-describe("moveGuestWork", () => {
   it("hands the guest's work to the account, keeping the account's own where both have one", async () => {
+    const db = database();
     await db.workspace.createMany({
       data: [
         { userId: "guest", key: "lesson:pods/01", snapshot: { by: "guest" } },
@@ -31,7 +24,7 @@ describe("moveGuestWork", () => {
     });
     await db.exerciseAttempt.create({ data: { userId: "guest", lessonId: "pods/01", exerciseId: "pod-first", passed: true, results: [] } });
 
-    await moveGuestWork(db as never, "guest", "account");
+    await moveGuestWork(db, "guest", "account");
 
     const ws = await db.workspace.findMany({ where: { userId: "account" }, orderBy: { key: "asc" } });
     expect(ws.map((w) => [w.key, w.snapshot])).toEqual([

@@ -39,6 +39,8 @@ const ko = {
   connecting: "클러스터에 연결하는 중…",
   seen: "확인한 내용",
   progress: "진행 상황",
+  exams: "모의고사",
+  examsTeaser: "CKA 형식의 시간 제한 모의고사: 여러 클러스터, 배점, 서버 채점, 문제별 보고서.",
   continueWhere: "이어서 하기",
   lessonDone: "완료",
   timeSpent: "학습 시간",
@@ -55,6 +57,9 @@ const ko = {
   name: "이름",
   themeLight: "밝게",
   themeDark: "어둡게",
+  lessonPane: "레슨",
+  paneSwitch: "레슨과 터미널 전환",
+  paneResize: "레슨과 터미널 너비 조절",
 } as const;
 
 export type Messages = { readonly [K in keyof typeof ko]: string };
@@ -95,6 +100,8 @@ const en: Messages = {
   connecting: "Connecting to your cluster…",
   seen: "what the grader saw",
   progress: "Progress",
+  exams: "Mock exams",
+  examsTeaser: "Timed mock exams in the CKA's format: several clusters, weighted tasks, graded on the server, a report per task.",
   continueWhere: "Continue where you left off",
   lessonDone: "done",
   timeSpent: "Time spent",
@@ -111,6 +118,9 @@ const en: Messages = {
   name: "Name",
   themeLight: "Light",
   themeDark: "Dark",
+  lessonPane: "Lesson",
+  paneSwitch: "Lesson or terminal",
+  paneResize: "Resize lesson and terminal",
 };
 
 export function messages(locale: Locale): Messages {

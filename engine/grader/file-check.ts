@@ -8,10 +8,8 @@ import type { Comparator } from "./check";
 import { compare, type Outcome } from "./compare";
 import type { GradeTarget } from "./target";
 
-const BASE_HOST = "controlplane";
-
 export function fileCheck(target: GradeTarget, spec: { path: string; host?: string; jsonpath?: string }, c: Comparator): Outcome {
-  const host = spec.host ?? BASE_HOST;
+  const host = spec.host ?? target.host;
   const text = target.readFile(host, spec.path);
   if (text === undefined) return { ok: false, detail: `${spec.path} not found on ${host}` };
   if (spec.jsonpath === undefined) return compare(c, text, `${spec.path}`);

@@ -12,7 +12,7 @@ import { fileCheck } from "./file-check";
 import { absent, count, exists, jsonpath } from "./object-checks";
 import { podCheck } from "./pod-check";
 import { report, type CheckResult, type GradeReport } from "./report";
-import { targetOf, type GradeTarget } from "./target";
+import { targetOf, type GradeScope, type GradeTarget } from "./target";
 import { sharedVolume } from "./volume-check";
 
 async function outcome(t: GradeTarget, c: Check, cluster: string | undefined): Promise<Outcome> {
@@ -52,7 +52,7 @@ export async function gradeTarget(t: GradeTarget, checks: readonly Check[]): Pro
   return report(results);
 }
 
-/** Grades `ws` as it is now against `checks`. */
-export function grade(ws: Workspace, checks: readonly Check[]): Promise<GradeReport> {
-  return gradeTarget(targetOf(ws), checks);
+/** Grades `ws` as it is now against `checks`, looking by default where `scope` says. */
+export function grade(ws: Workspace, checks: readonly Check[], scope?: GradeScope): Promise<GradeReport> {
+  return gradeTarget(targetOf(ws, scope), checks);
 }

@@ -14,26 +14,44 @@ export interface CommandRun {
   readonly status: number;
 }
 
+/**
+ * Where a set of checks looks by default. A lesson's checks look at the workspace's only
+ * cluster and its base host; an exam task's look at the task's cluster and the host it
+ * is solved on.
+ */
+export interface GradeScope {
+  readonly cluster?: string;
+  readonly host?: string;
+  /** the kubeconfig context commands run in, whatever the learner switched to last */
+  readonly context?: string;
+}
+
 export interface GradeTarget {
-  /** a cluster's objects; undefined names the workspace's first cluster */
+  /** a cluster's objects; undefined names the scope's cluster, or the workspace's first */
   store(cluster?: string): Store | undefined;
+  /** the host files are read on and commands run on, unless a check names one */
+  readonly host: string;
   now(): number;
   readFile(host: string, path: string): string | undefined;
-  /** runs a command line as the learner would, on a fresh copy of the workspace */
+  /** runs a command line as the learner would on `host`, on a fresh copy of the workspace */
   run(command: string): Promise<CommandRun>;
 }
 
-export function targetOf(ws: Workspace): GradeTarget {
+export function targetOf(ws: Workspace, scope: GradeScope = {}): GradeTarget {
+  const host = scope.host ?? ws.base;
   return {
-    store: (cluster) => ws.cluster(cluster ?? ws.clusterNames()[0] ?? "")?.api.store,
+    store: (cluster) => ws.cluster(cluster ?? scope.cluster ?? ws.clusterNames()[0] ?? "")?.api.store,
+    host,
     now: () => ws.now(),
     readFile: (host, path) => ws.readFile(host, path),
     run: async (command) => {
       // a copy per command: what one check's command does is not what the next one sees
       const copy = ws.fork();
+      const quiet = { stdout: () => undefined, stderr: () => undefined };
+      if (scope.context) await copy.runOn(host, `kubectl config use-context ${scope.context}`, quiet, { tty: false, history: false });
       let stdout = "";
       let stderr = "";
-      const status = await copy.run(command, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, { tty: false });
+      const status = await copy.runOn(host, command, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, { tty: false });
       return { stdout, stderr, status };
     },
   };

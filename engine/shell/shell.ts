@@ -89,6 +89,28 @@ export class Shell {
     return status;
   }
 
+  /**
+   * Runs text on `host` as `ssh host` would, then comes back to where the prompt was: for
+   * what belongs to one host of a multi-cluster workspace (an exam task's setup or check).
+   */
+  async runOn(host: string, text: string, out: ShellOutput, opts: RunOptions = {}): Promise<number> {
+    const from = this.st.host;
+    const cwd = this.st.cwd[host];
+    this.st.host = host;
+    this.st.cwd[host] = HOME;
+    this.st.vars.HOSTNAME = host;
+    this.st.vars.PWD = HOME;
+    try {
+      return await this.run(text, out, opts);
+    } finally {
+      this.st.host = from;
+      this.st.vars.HOSTNAME = from;
+      this.st.vars.PWD = this.st.cwd[from] ?? HOME;
+      if (cwd === undefined) delete this.st.cwd[host];
+      else this.st.cwd[host] = cwd;
+    }
+  }
+
   /** A deep copy of everything the shell remembers. */
   state(): ShellState {
     return structuredClone(this.st);

@@ -3,7 +3,7 @@
  * fail (each one, unless marked `passesBeforeSolution`), and after the reference solution
  * and `wait` seconds they all pass.
  */
-import { Workspace, grade, type GradeReport } from "../../engine/index";
+import { Workspace, grade, type Check, type GradeReport } from "../../engine/index";
 import type { Exercise } from "./exercise";
 import type { Problem } from "./problem";
 
@@ -24,7 +24,7 @@ async function runScript(ws: Workspace, text: string, history: boolean): Promise
   return { status, stderr };
 }
 
-function tail(text: string): string {
+export function tail(text: string): string {
   const lines = text.trim().split("\n");
   return lines.slice(-3).join(" | ").slice(0, 300);
 }
@@ -36,6 +36,25 @@ export async function startExercise(e: Exercise): Promise<{ ws: Workspace; statu
   return { ws, ...r };
 }
 
+type Report = (line: number, message: string) => void;
+
+/** After the setup: not everything passes, and each check fails unless marked as holding already. */
+export function judgeBefore(before: GradeReport, checks: readonly Check[], checkLines: readonly number[], line: number, at: Report): void {
+  if (before.passed) at(line, "every check passes before the solution ran: it would be done before the learner starts");
+  before.checks.forEach((r, i) => {
+    const marked = checks[i].passesBeforeSolution === true;
+    if (r.passed && !marked && !before.passed) at(checkLines[i], `check ${i + 1} passes before the solution ran (${r.detail}); make it stricter, or mark it passesBeforeSolution: true if it guards what must stay`);
+    if (!r.passed && marked) at(checkLines[i], `check ${i + 1} is marked passesBeforeSolution but fails after the setup (${r.detail})`);
+  });
+}
+
+/** After the solution (and `wait`): every check passes. */
+export function judgeAfter(after: GradeReport, checkLines: readonly number[], waited: string, at: Report): void {
+  after.checks.forEach((r, i) => {
+    if (!r.passed) at(checkLines[i], `check ${i + 1} fails after the solution${waited}: ${r.detail}`);
+  });
+}
+
 export async function proveExercise(e: Exercise): Promise<Proof> {
   const problems: Problem[] = [];
   const at = (line: number, message: string) => problems.push({ file: e.file, line, message: `exercise ${e.id}: ${message}` });
@@ -43,19 +62,12 @@ export async function proveExercise(e: Exercise): Promise<Proof> {
   if (status !== 0) at(e.line, `setup failed with exit status ${status}: ${tail(stderr)}`);
 
   const before = await grade(ws, e.checks);
-  if (before.passed) at(e.line, "every check passes before the solution ran: the exercise would be done before the learner starts");
-  before.checks.forEach((r, i) => {
-    const marked = e.checks[i].passesBeforeSolution === true;
-    if (r.passed && !marked && !before.passed) at(e.checkLines[i], `check ${i + 1} passes before the solution ran (${r.detail}); make it stricter, or mark it passesBeforeSolution: true if it guards what must stay`);
-    if (!r.passed && marked) at(e.checkLines[i], `check ${i + 1} is marked passesBeforeSolution but fails after the setup (${r.detail})`);
-  });
+  judgeBefore(before, e.checks, e.checkLines, e.line, at);
 
   const solved = await runScript(ws, e.solution, true);
   if (solved.status !== 0) at(e.line, `solution failed with exit status ${solved.status}: ${tail(solved.stderr)}`);
   if (e.wait > 0) ws.advance(e.wait * 1000);
   const after = await grade(ws, e.checks);
-  after.checks.forEach((r, i) => {
-    if (!r.passed) at(e.checkLines[i], `check ${i + 1} fails after the solution${e.wait ? ` and ${e.wait}s` : ""}: ${r.detail}`);
-  });
+  judgeAfter(after, e.checkLines, e.wait ? ` and ${e.wait}s` : "", at);
   return { exercise: e, problems, before, after };
 }

@@ -15,7 +15,7 @@ import { EditorOverlay } from "./editor-overlay";
  * Ctrl-R, Ctrl-A/E/U/W/K, pastes), and the command route for running each finished line on
  * the learner's cluster, its output streaming in until it ends or Ctrl-C closes it.
  */
-export function Terminal({ endpoint }: { endpoint: string }) {
+export function Terminal({ endpoint, home = "controlplane" }: { endpoint: string; home?: string }) {
   const host = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<EditRequest>();
   const focus = useRef<() => void>(() => undefined);
@@ -37,7 +37,7 @@ export function Terminal({ endpoint }: { endpoint: string }) {
     term.open(element);
     fit.fit();
     let running: AbortController | undefined;
-    let prompt = "controlplane:~$ ";
+    let prompt = `${home}:~$ `;
     let closed = false;
 
     // the editor draws its prompt from the start of a row: output that stopped mid-line
@@ -89,13 +89,13 @@ export function Terminal({ endpoint }: { endpoint: string }) {
           term.write("\r\n");
         },
         // Ctrl-D: an unfinished command runs as it is; on a node it logs out back to the
-        // control plane; the control plane's own shell stays (the terminal has no other)
+        // host the terminal opened on; that host's own shell stays (the terminal has no other)
         eof: (pending) => {
           if (reading) {
             void answer(reading, { eof: true });
             reading = undefined;
           } else if (pending) run(pending);
-          else if (prompt.startsWith("controlplane:")) editor.prompt(prompt);
+          else if (prompt.startsWith(`${home}:`)) editor.prompt(prompt);
           else run("exit");
         },
         clear: () => term.clear(),
@@ -111,7 +111,17 @@ export function Terminal({ endpoint }: { endpoint: string }) {
     term.write(BRACKETED_PASTE_ON);
     const typed = term.onData((data) => editor.feed(data));
     const resized = term.onResize(({ cols }) => editor.resize(cols));
-    const observer = new ResizeObserver(() => fit.fit());
+    // the pane resizes every frame while its divider is dragged: fit at most once a frame,
+    // outside the observer's callback (a fit there resizes what it observes), and not while
+    // the pane is collapsed to nothing
+    let fitting = 0;
+    const observer = new ResizeObserver(() => {
+      if (fitting) return;
+      fitting = requestAnimationFrame(() => {
+        fitting = 0;
+        if (element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
+      });
+    });
     observer.observe(element);
     const stopRuns = onRunRequest((text) => {
       term.focus();
@@ -135,11 +145,12 @@ export function Terminal({ endpoint }: { endpoint: string }) {
       running?.abort();
       stopRuns();
       observer.disconnect();
+      cancelAnimationFrame(fitting);
       typed.dispose();
       resized.dispose();
       term.dispose();
     };
-  }, [endpoint]);
+  }, [endpoint, home]);
   return (
     <div className="terminal-frame">
       <div ref={host} className="terminal" role="application" aria-label="terminal" />

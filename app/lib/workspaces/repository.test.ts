@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "../../../prisma/generated/sqlite/client";
-import { migratedSqlite, users } from "../testing/sqlite-db";
+import { describe, expect, it } from "vitest";
+import { suiteDatabase, TEST_PROVIDERS } from "../testing/database-suite";
+import { users } from "../testing/test-db";
 import { prismaWorkspaces } from "./repository";
 
-let db: PrismaClient;
-let close: () => Promise<void>;
+describe.each(TEST_PROVIDERS)("prismaWorkspaces on %s", (provider) => {
+  const database = suiteDatabase(provider, (db) => users(db, "alice", "bob"));
 
-beforeAll(async () => {
-  ({ db, close } = await migratedSqlite());
-  await users(db, "alice", "bob");
-});
-
-afterAll(() => close());
-
-describe("prismaWorkspaces (SQLite)", () => {
   it("stores, versions and scopes every access by owner", async () => {
-    const repo = prismaWorkspaces(db);
+    const repo = prismaWorkspaces(database());
     const row = await repo.insert("alice", "lesson:a", { n: 1 });
     expect(row.version).toBe(0);
     expect(await repo.save("alice", row.id, 0, { n: 2 })).toBe(1);

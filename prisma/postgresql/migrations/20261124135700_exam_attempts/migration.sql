@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "ExamAttempt" ADD COLUMN     "endedBy" TEXT,
+ADD COLUMN     "mode" TEXT NOT NULL DEFAULT 'exam',
+ADD COLUMN     "passed" BOOLEAN,
+ADD COLUMN     "seed" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "state" JSONB,
+ADD COLUMN     "total" DOUBLE PRECISION,
+ALTER COLUMN "deadline" DROP NOT NULL;
