@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { LessonPage } from "./lesson-page";
 
@@ -8,6 +9,11 @@ import { LessonPage } from "./lesson-page";
 /** What the browser sends; a request made outside the page sends no language of its own. */
 const ENGLISH = { "accept-language": "en-US,en;q=0.9" };
 
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).exclude(".xterm").analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
 async function start(page: Page, examId: string, button: RegExp): Promise<string> {
   await page.goto(`/exams/${examId}`);
   await page.getByRole("button", { name: button }).click();
@@ -16,6 +22,7 @@ async function start(page: Page, examId: string, button: RegExp): Promise<string
 }
 
 test("an exam: two tasks solved by typing, one left wrong, submitted, reported task by task", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   const id = await start(page, "e2e-mock", /Start the exam/);
   const room = new LessonPage(page);
   await expect(room.screen).toContainText("base:~$");
@@ -24,6 +31,8 @@ test("an exam: two tasks solved by typing, one left wrong, submitted, reported t
   // nothing the grader uses reached the browser: no check message, no solution
   const html = await page.content();
   for (const secret of ["The pod runs nginx:1.27.", "The node is cordoned.", "kubectl cordon cka1000-node1", "disk=ssd\n", "solution"]) expect(html).not.toContain(secret);
+
+  expect(await seriousViolations(page)).toEqual([]);
 
   // task 1: its name is drawn for this attempt; the page says which
   await expect(page.getByTestId("access-line")).toHaveText("ssh cka1000");
@@ -49,6 +58,7 @@ test("an exam: two tasks solved by typing, one left wrong, submitted, reported t
   await page.getByRole("button", { name: /^Task 3/ }).click();
   await room.type("kubectl label node cka1000-node1 disk=hdd");
   await expect(room.row("node/cka1000-node1 labeled")).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/exam-room-light.png" });
 
   // a timed attempt cannot be checked task by task
   expect((await page.request.post(`/api/exam-attempts/${id}/check`, { data: { task: "cordon" } })).status()).toBe(403);
@@ -66,6 +76,8 @@ test("an exam: two tasks solved by typing, one left wrong, submitted, reported t
   await expect(wrong).toContainText('expected {.metadata.labels.disk} "ssd", found "hdd"');
   await expect(wrong.locator("pre").first()).toHaveText("ssh cka1000\nkubectl label node cka1000-node1 disk=ssd\n");
   await expect(wrong).toContainText("disk: hdd");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: "docs/screenshots/exam-report-light.png", fullPage: true });
 
   // the ended attempt's terminal refuses commands, and the room sends you to the report
   const refused = await page.request.post(`/api/exam-attempts/${id}/commands`, { data: { line: "kubectl get pods" }, headers: ENGLISH });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Completion, Editor, Terminal, TerminalInput } from "../../engine/index";
 import type { Viewer } from "./auth";
-import { ask } from "./pending-replies";
+import { pendingReplies } from "./pending-replies";
 import { LIVE, freshWorkspace, workspaces } from "./workspaces/service";
 import { WorkspaceConflict } from "./workspaces/workspace-service";
 
@@ -26,13 +26,13 @@ export function commandStream(req: Request, who: Viewer, key: string, line: stri
           if (ws.needsMoreInput(line)) return send({ more: true });
           ws.setTimeMode(LIVE);
           const editor: Editor = async (file) => {
-            const q = ask<{ content?: string | null }>(who.id, { content: null }, req.signal);
+            const q = pendingReplies().ask<{ content?: string | null }>(who.id, { content: null }, req.signal);
             send({ edit: { id: q.id, path: file.path, content: file.content } });
             return (await q.answer).content ?? undefined;
           };
           const terminal: Terminal = {
             read: async (prompt) => {
-              const q = ask<{ line?: string; eof?: true; interrupt?: true }>(who.id, { eof: true }, req.signal);
+              const q = pendingReplies().ask<{ line?: string; eof?: true; interrupt?: true }>(who.id, { eof: true }, req.signal);
               send({ read: { id: q.id, prompt } });
               const a = await q.answer;
               const input: TerminalInput = a.line !== undefined ? { kind: "line", text: a.line } : a.interrupt ? { kind: "interrupt" } : { kind: "eof" };

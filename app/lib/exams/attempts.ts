@@ -175,9 +175,12 @@ export interface PastAttempt {
   readonly passed?: boolean;
 }
 
-/** The caller's attempts, newest first, ended or running. */
-export async function pastAttempts(who: Viewer): Promise<PastAttempt[]> {
-  const rows = await database().db.examAttempt.findMany({ where: { userId: who.id }, orderBy: { startedAt: "desc" }, take: 200 });
+/** The caller's attempts, newest first, ended or running (those whose time ran out are graded first). */
+export async function pastAttempts(who: Viewer, now = new Date()): Promise<PastAttempt[]> {
+  const { db } = database();
+  const expired = await db.examAttempt.findMany({ where: { userId: who.id, submittedAt: null, deadline: { lte: now } }, select: { id: true } });
+  for (const { id } of expired) await openAttempt(who, id, now);
+  const rows = await db.examAttempt.findMany({ where: { userId: who.id }, orderBy: { startedAt: "desc" }, take: 200 });
   return rows.map((r) => ({
     id: r.id,
     examId: r.examId,

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { body, problem, signedIn } from "../../../lib/api";
-import { reply } from "../../../lib/pending-replies";
+import { pendingReplies } from "../../../lib/pending-replies";
 
 // The browser answers a question a running command asked: the editor's text (null: quit
-// without saving), or what was typed at a container shell's prompt.
+// without saving), or what was typed at a container shell's prompt. The command may run
+// on another instance: the answer then waits for it in the database.
+
+/** Questions are named by random UUIDs (see pending-replies.ts). */
+const QUESTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const Input = z.union([
   z.object({ content: z.string().nullable() }),
@@ -17,5 +21,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   if (who instanceof Response) return who;
   const input = await body(req, Input);
   if (input instanceof Response) return input;
-  return reply(who.id, (await ctx.params).id, input) ? Response.json({ ok: true }) : problem(404, "nothing is waiting for that answer");
+  const { id } = await ctx.params;
+  if (!QUESTION_ID.test(id)) return problem(404, "nothing is waiting for that answer");
+  await pendingReplies().reply(who.id, id, input);
+  return Response.json({ ok: true });
 }
