@@ -9,6 +9,7 @@ import { resourceForKind } from "./api/resources";
 import { daemonPodSpec } from "./controllers/daemonset-nodes";
 import { toYaml } from "./kubectl/printers/yaml";
 import type { Vfs } from "./shell/vfs";
+import { installNodeServices } from "./systemd/install";
 
 export interface NodeShape {
   readonly name: string;
@@ -216,8 +217,10 @@ export function bootstrap(api: ApiServer, shape: ClusterShape, nodeFs: (node: st
   api.create(t("ServiceAccount"), "kube-system", { metadata: { name: "kube-proxy" } });
   for (const n of shape.nodes) {
     const fs = nodeFs(n.name);
-    fs?.mkdir("/var/lib/kubelet", { parents: true });
-    fs?.writeFile("/var/lib/kubelet/config.yaml", KUBELET_CONFIG);
+    if (!fs) continue;
+    fs.mkdir("/var/lib/kubelet", { parents: true });
+    fs.writeFile("/var/lib/kubelet/config.yaml", KUBELET_CONFIG);
+    installNodeServices(fs, n.name, shape.version, api.now());
   }
   const cp = shape.nodes.find((n) => n.controlPlane);
   if (cp) {

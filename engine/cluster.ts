@@ -31,6 +31,7 @@ import { SimulatedRuntime } from "./runtime/simulated-runtime";
 import type { ContainerRuntime, RuntimeState } from "./runtime/types";
 import type { Vfs } from "./shell/vfs";
 import { bootstrap } from "./bootstrap";
+import { systemdController } from "./systemd/systemd-controller";
 import type { ClusterShape } from "./bootstrap";
 
 export interface ClusterSnapshot {
@@ -64,6 +65,7 @@ const CONTROLLERS: readonly Controller[] = [
   resourceQuotaController,
   endpointsController,
   endpointSliceController,
+  systemdController,
   nodeLifecycle,
   scheduler,
   kubelet,

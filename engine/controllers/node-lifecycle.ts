@@ -1,8 +1,14 @@
 /**
- * The node lifecycle controller's taint work, as kube-controller-manager does it:
+ * The node lifecycle controller, as kube-controller-manager runs it:
  *
- * - TaintNodesByCondition for cordon: a node with `spec.unschedulable` carries the
- *   `node.kubernetes.io/unschedulable:NoSchedule` taint, and loses it when uncordoned.
+ * - Its health monitor (node-health.ts): a node whose kubelet went silent for the grace
+ *   period has its conditions set to Unknown.
+ * - TaintNodesByCondition (doNoScheduleTaintingPass): NoSchedule taints follow the node's
+ *   conditions (Ready False → `node.kubernetes.io/not-ready`, Unknown →
+ *   `node.kubernetes.io/unreachable`, a pressure condition True → its pressure taint) and
+ *   `spec.unschedulable` (→ `node.kubernetes.io/unschedulable`).
+ * - The NoExecute tainting pass: Ready False or Unknown puts the matching not-ready or
+ *   unreachable NoExecute taint on the node, Ready True takes both off.
  * - The taint eviction controller: a pod on a node with a NoExecute taint it does not
  *   tolerate is deleted at once; one that tolerates every such taint is deleted when the
  *   shortest `tolerationSeconds` among the tolerations used runs out (never, if none sets
@@ -14,32 +20,64 @@
  * a NoExecute taint without `timeAdded` is stamped when it first starts a countdown, so the
  * countdown survives snapshots (taints that evict at once or never are left as written).
  */
-import type { Node, Pod, Taint, Toleration } from "kubernetes-types/core/v1";
+import type { Node, NodeCondition, Pod, Taint, Toleration } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../api/object";
 import { parseTimestamp, timestamp } from "../api/object";
 import { resourceForKind } from "../api/resources";
 import type { Controller, ControllerContext } from "./controller";
+import { monitorNodeHealth } from "./node-health";
 import { toleratesTaint, UNSCHEDULABLE_TAINT_KEY } from "./scheduler/taints";
 
 type Obj = Record<string, unknown>;
 
 /** All the controller uses of its context. */
-type LifecycleContext = Pick<ControllerContext, "api" | "events" | "now" | "wakeAt">;
+type LifecycleContext = Pick<ControllerContext, "api" | "events" | "now" | "wakeAt" | "nodeFs">;
 
 const EVICTION_SOURCE = { component: "taint-eviction-controller" };
 const WAKE_KEY = "taint-eviction";
 
 const taintsOf = (o: KubeObject): Taint[] => (o as unknown as Node).spec?.taints ?? [];
-const isCordonTaint = (t: Taint) => t.key === UNSCHEDULABLE_TAINT_KEY && t.effect === "NoSchedule";
 
-/** The node's taints with the cordon taint matching `spec.unschedulable`, or undefined when they already do. */
-function cordonTaints(node: KubeObject, now: number): Taint[] | undefined {
+const NOT_READY = "node.kubernetes.io/not-ready";
+const UNREACHABLE = "node.kubernetes.io/unreachable";
+
+/** nodeConditionToTaintKeyStatusMap: which condition status puts which taint. */
+const CONDITION_TAINTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Ready: { False: NOT_READY, Unknown: UNREACHABLE },
+  MemoryPressure: { True: "node.kubernetes.io/memory-pressure" },
+  DiskPressure: { True: "node.kubernetes.io/disk-pressure" },
+  NetworkUnavailable: { True: "node.kubernetes.io/network-unavailable" },
+  PIDPressure: { True: "node.kubernetes.io/pid-pressure" },
+};
+const CONDITION_TAINT_KEYS = new Set([...Object.values(CONDITION_TAINTS).flatMap((m) => Object.values(m)), UNSCHEDULABLE_TAINT_KEY]);
+
+const conditionsOf = (node: KubeObject): NodeCondition[] => (node as unknown as Node).status?.conditions ?? [];
+const same = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect;
+
+/** The taints the node's conditions and `spec.unschedulable` call for, NoExecute ones first as their pass runs first. */
+function wantedTaints(node: KubeObject): Taint[] {
+  const ready = conditionsOf(node).find((c) => c.type === "Ready")?.status;
+  const noExecute: Taint[] = ready === "False" ? [{ key: NOT_READY, effect: "NoExecute" }] : ready === "Unknown" ? [{ key: UNREACHABLE, effect: "NoExecute" }] : [];
+  const noSchedule: Taint[] = [];
+  for (const c of conditionsOf(node)) {
+    const key = CONDITION_TAINTS[c.type]?.[c.status];
+    if (key) noSchedule.push({ key, effect: "NoSchedule" });
+  }
+  if ((node as unknown as Node).spec?.unschedulable === true) noSchedule.push({ key: UNSCHEDULABLE_TAINT_KEY, effect: "NoSchedule" });
+  return [...noExecute, ...noSchedule];
+}
+
+/** Whether the controller owns the taint: a condition taint (either effect) or the cordon taint. */
+const controllerTaint = (t: Taint) => CONDITION_TAINT_KEYS.has(t.key) && (t.effect === "NoSchedule" || ((t.key === NOT_READY || t.key === UNREACHABLE) && t.effect === "NoExecute"));
+
+/** The node's taints with the controller's brought in line (new ones stamped `now`), or undefined when they already are. */
+function controllerTaints(node: KubeObject, now: number): Taint[] | undefined {
   const taints = taintsOf(node);
-  const cordoned = (node as unknown as Node).spec?.unschedulable === true;
-  const hasCordonTaint = taints.some(isCordonTaint);
-  if (cordoned && !hasCordonTaint) return [...taints, { effect: "NoSchedule", key: UNSCHEDULABLE_TAINT_KEY, timeAdded: timestamp(now) }];
-  if (!cordoned && hasCordonTaint) return taints.filter((t) => !isCordonTaint(t));
-  return undefined;
+  const wanted = wantedTaints(node);
+  const kept = taints.filter((t) => !controllerTaint(t) || wanted.some((w) => same(w, t)));
+  const added = wanted.filter((w) => !taints.some((t) => same(w, t))).map((w) => ({ ...w, timeAdded: timestamp(now) }));
+  if (kept.length === taints.length && added.length === 0) return undefined;
+  return [...kept, ...added];
 }
 
 function writeTaints(ctx: LifecycleContext, node: KubeObject, taints: readonly Taint[]): KubeObject | undefined {
@@ -141,12 +179,19 @@ export const nodeLifecycle: Controller = {
   reconcile(ctx) {
     let wrote = false;
     let pods: KubeObject[] | undefined;
+    const allPods = () => (pods ??= ctx.api.store.list("pods"));
     for (const listed of ctx.api.store.list("nodes")) {
-      const taints = cordonTaints(listed, ctx.now());
-      const updated = taints ? writeTaints(ctx, listed, taints) : undefined;
+      const monitored = monitorNodeHealth(ctx, listed, allPods);
+      if (monitored) {
+        wrote = true;
+        pods = undefined;
+      }
+      const current = monitored ?? listed;
+      const taints = controllerTaints(current, ctx.now());
+      const updated = taints ? writeTaints(ctx, current, taints) : undefined;
       if (updated) wrote = true;
-      const node = updated ?? listed;
-      if (taintsOf(node).some((t) => t.effect === "NoExecute")) wrote = evictFrom(ctx, node, (pods ??= ctx.api.store.list("pods"))) || wrote;
+      const node = updated ?? current;
+      if (taintsOf(node).some((t) => t.effect === "NoExecute")) wrote = evictFrom(ctx, node, allPods()) || wrote;
     }
     return wrote;
   },

@@ -154,6 +154,11 @@ export class KubeletCache {
     return this.pods.has(uid);
   }
 
+  /** Every pod bound to the node needs a look: its kubelet came back and syncs them all again. */
+  touchNode(node: string): void {
+    for (const uid of this.byNode.get(node) ?? []) this.dirty.add(uid);
+  }
+
   /** The pods bound to the node, in the store's order. */
   podsOn(node: string): KubeObject[] {
     return this.inOrder(this.byNode.get(node) ?? []);

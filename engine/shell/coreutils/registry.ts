@@ -12,6 +12,7 @@ import { echo } from "./echo";
 import { grep } from "./grep";
 import { head, tail } from "./head-tail";
 import { hostname, uname, whoami } from "./host-info";
+import { journalctl } from "./journalctl";
 import { ls } from "./ls";
 import { mkdir, rmdir } from "./mkdir";
 import { mv } from "./mv";
@@ -21,6 +22,7 @@ import { sed } from "./sed";
 import { seq } from "./seq";
 import { sleep } from "./sleep";
 import { sort } from "./sort";
+import { systemctl } from "./systemctl";
 import { tee } from "./tee";
 import { touch } from "./touch";
 import { tr } from "./tr";
@@ -54,6 +56,7 @@ export const COREUTILS: Readonly<Record<string, Program>> = {
   hostname,
   uname,
   whoami,
+  journalctl,
   ls,
   mkdir,
   rmdir,
@@ -64,6 +67,7 @@ export const COREUTILS: Readonly<Record<string, Program>> = {
   seq,
   sleep,
   sort,
+  systemctl,
   tee,
   touch,
   tr,

@@ -90,7 +90,8 @@ export default async function ExamReportPage({ params }: { params: Promise<{ att
             <div className="report-compare">
               <div>
                 <h3>{t.solution}</h3>
-                <pre>{r.solution}</pre>
+                {/* focusable: a long block scrolls, and keyboard users must reach it too */}
+                <pre tabIndex={0}>{r.solution}</pre>
               </div>
               <div>
                 <h3>{t.yourCluster}</h3>
@@ -100,7 +101,7 @@ export default async function ExamReportPage({ params }: { params: Promise<{ att
                     <summary>
                       <code>{e.label}</code>
                     </summary>
-                    <pre>{e.text}</pre>
+                    <pre tabIndex={0}>{e.text}</pre>
                   </details>
                 ))}
               </div>
