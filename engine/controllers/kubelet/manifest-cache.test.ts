@@ -10,6 +10,8 @@ describe("manifestPod", () => {
     ["a Pod without a name", "apiVersion: v1\nkind: Pod\nmetadata: {}\nspec: {}\n"],
     ["a Pod without a spec", "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\n"],
     ["an empty file", ""],
+    ["a Pod of another API group", "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: nginx}]}\n"],
+    ["a Pod without an apiVersion", "kind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: web, image: nginx}]}\n"],
   ])("skips %s", (_, text) => {
     expect(manifestPod(text)).toBeUndefined();
   });

@@ -28,7 +28,9 @@ function parseManifest(text: string): ParsedManifest | undefined {
   } catch {
     return undefined;
   }
-  if (!isObj(doc) || doc.kind !== "Pod" || !isObj(doc.metadata) || typeof doc.metadata.name !== "string" || !isObj(doc.spec)) return undefined;
+  // the kubelet decodes with the API scheme: a Pod is only `v1` (`apps/v1` is "no kind
+  // "Pod" is registered for version "apps/v1""), and a missing apiVersion fails to decode
+  if (!isObj(doc) || doc.apiVersion !== "v1" || doc.kind !== "Pod" || !isObj(doc.metadata) || typeof doc.metadata.name !== "string" || !isObj(doc.spec)) return undefined;
   return { pod: doc as unknown as Pod, json: JSON.stringify(doc) };
 }
 
