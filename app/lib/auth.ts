@@ -48,6 +48,10 @@ export const auth = betterAuth({
   // guest session is cheap and a classroom behind one address makes dozens at once.
   rateLimit: { customRules: { "/sign-in/anonymous": { window: 10, max: 100 } } },
   database: prismaAdapter(db, { provider }),
+  // Every terminal command asks who is calling: a signed cookie holding the session for 5
+  // minutes answers without the database. The price: a session revoked elsewhere (sign-out
+  // on another device, a new role) takes up to those 5 minutes to be noticed.
+  session: { cookieCache: { enabled: true, maxAge: 5 * 60 } },
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   user: {
     additionalFields: {

@@ -13,7 +13,7 @@ const cache = globalThis as typeof globalThis & { kubelabWorkspaces?: WorkspaceS
 
 export function workspaces(): WorkspaceService {
   cache.kubelabWorkspaces ??= new WorkspaceService({
-    repo: prismaWorkspaces(database().db),
+    repo: prismaWorkspaces(database().db, database().provider),
     now: () => Date.now(),
     capacity: Number(process.env.KUBELAB_HOT_WORKSPACES ?? 500),
     maxCatchUpMs: HOUR,

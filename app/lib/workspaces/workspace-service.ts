@@ -3,9 +3,15 @@
  * database around every use, one use at a time per workspace. A workspace's virtual
  * clock follows the wall clock: the time since its last use passes in the cluster
  * (up to a cap, so a learner back after a week does not wait for a week to be simulated).
+ *
+ * A use saves only what it changed. Time passing is not a change: the clock keeps its
+ * distance to the wall clock, which the saved snapshot and its save time restore. A
+ * command that changed only the shell (a `kubectl get` adds to the history) saves the
+ * shell alone; anything else saves the whole snapshot.
  */
 import { Workspace, type WorkspaceSnapshot } from "../../../engine/index";
 import type { WorkspaceRepository } from "./repository";
+import { savedParts, type SavedParts } from "./saved-parts";
 
 export interface WorkspaceServiceOptions {
   readonly repo: WorkspaceRepository;
@@ -28,10 +34,10 @@ interface Hot {
   readonly id: string;
   readonly ws: Workspace;
   version: number;
-  /** the snapshot as last saved, to skip saving what did not change */
-  saved: string;
-  /** wall-clock ms up to which the cluster has caught up */
-  syncedAt: number;
+  /** virtual minus wall-clock ms: the cluster's clock runs with the wall clock, this far from it */
+  offset: number;
+  /** what the database holds, to save only what changed */
+  saved: SavedParts & { readonly offset: number };
 }
 
 export class WorkspaceService {
@@ -51,7 +57,9 @@ export class WorkspaceService {
       try {
         return await fn(entry.ws);
       } finally {
-        entry.syncedAt = this.opts.now();
+        // A clock the use moved ahead (fast-forward) runs on from there. One that fell behind
+        // while the use ran (by its own duration) catches up at the next use, as after a load.
+        entry.offset = Math.max(entry.offset, entry.ws.now() - this.opts.now());
         await this.persist(userId, key, entry);
       }
     });
@@ -76,8 +84,8 @@ export class WorkspaceService {
   private async open(userId: string, key: string, create: () => Promise<Workspace>): Promise<Hot> {
     const k = hotKey(userId, key);
     const cached = this.hot.get(k);
-    if (cached) {
-      this.hot.delete(k);
+    this.hot.delete(k);
+    if (cached && (await this.current(userId, cached))) {
       this.hot.set(k, cached);
       return cached;
     }
@@ -85,35 +93,49 @@ export class WorkspaceService {
     let entry: Hot;
     if (stored) {
       const ws = Workspace.restore(stored.snapshot as WorkspaceSnapshot);
-      entry = { id: stored.id, ws, version: stored.version, saved: JSON.stringify(stored.snapshot), syncedAt: stored.savedAt };
+      // compared as the engine writes it (PostgreSQL hands JSON back with its keys reordered)
+      entry = hot(stored.id, ws, stored.version, ws.snapshot(), ws.now() - stored.savedAt);
     } else {
       const ws = await create();
       const snapshot = ws.snapshot();
       const row = await this.opts.repo.insert(userId, key, snapshot);
-      entry = { id: row.id, ws, version: row.version, saved: JSON.stringify(snapshot), syncedAt: this.opts.now() };
+      entry = hot(row.id, ws, row.version, snapshot, ws.now() - row.savedAt);
     }
     this.hot.set(k, entry);
     while (this.hot.size > this.opts.capacity) this.hot.delete(this.hot.keys().next().value as string);
     return entry;
   }
 
+  /** Whether no other instance saved the workspace since this one last did. */
+  private async current(userId: string, entry: Hot): Promise<boolean> {
+    return !this.opts.repo.version || (await this.opts.repo.version(userId, entry.id)) === entry.version;
+  }
+
+  /** Lets the cluster's clock catch up with the wall clock (at most maxCatchUpMs at once). */
   private catchUp(entry: Hot): void {
-    const elapsed = this.opts.now() - entry.syncedAt;
-    if (elapsed > 0) entry.ws.advance(Math.min(elapsed, this.opts.maxCatchUpMs));
-    entry.syncedAt = this.opts.now();
+    const wall = this.opts.now();
+    const behind = wall + entry.offset - entry.ws.now();
+    if (behind > 0) entry.ws.advance(Math.min(behind, this.opts.maxCatchUpMs));
+    // held back by the cap: the clock runs on from where it is
+    entry.offset = entry.ws.now() - wall;
   }
 
   private async persist(userId: string, key: string, entry: Hot): Promise<void> {
     const snapshot = entry.ws.snapshot();
-    const text = JSON.stringify(snapshot);
-    if (text === entry.saved) return;
-    const version = await this.opts.repo.save(userId, entry.id, entry.version, snapshot);
+    const parts = savedParts(snapshot);
+    const whole = parts.state !== entry.saved.state || entry.offset !== entry.saved.offset;
+    if (!whole && parts.shell === entry.saved.shell) return;
+    const { repo } = this.opts;
+    const version =
+      !whole && repo.savePart
+        ? await repo.savePart(userId, entry.id, entry.version, "shell", snapshot.shell)
+        : await repo.save(userId, entry.id, entry.version, snapshot);
     if (version === "conflict") {
       this.hot.delete(hotKey(userId, key));
       throw new WorkspaceConflict();
     }
     entry.version = version;
-    entry.saved = text;
+    entry.saved = { ...parts, offset: entry.offset };
   }
 
   private serially<T>(userId: string, key: string, run: () => Promise<T>): Promise<T> {
@@ -127,6 +149,10 @@ export class WorkspaceService {
     });
     return next;
   }
+}
+
+function hot(id: string, ws: Workspace, version: number, snapshot: WorkspaceSnapshot, offset: number): Hot {
+  return { id, ws, version, offset, saved: { ...savedParts(snapshot), offset } };
 }
 
 function hotKey(userId: string, key: string): string {

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { Workspace } from "../../../engine/index";
+import type { SavedWorkspace, WorkspaceRepository } from "./repository";
+import { WorkspaceConflict, WorkspaceService } from "./workspace-service";
+
+// What the service writes, and what survives a restart, with a database that can
+// rewrite one field of a snapshot and tell its version (as the Prisma one does).
+
+type Row = SavedWorkspace & { userId: string; key: string; snapshot: Record<string, unknown> };
+
+class PartsRepo implements WorkspaceRepository {
+  readonly rows = new Map<string, Row>();
+  readonly writes: string[] = [];
+  constructor(private readonly clock: { now: number }) {}
+  async load(userId: string, key: string) {
+    const row = [...this.rows.values()].find((r) => r.userId === userId && r.key === key);
+    return row && { ...row, snapshot: structuredClone(row.snapshot) };
+  }
+  async insert(userId: string, key: string, snapshot: unknown) {
+    const row = { id: `w${this.rows.size + 1}`, userId, key, snapshot: structuredClone(snapshot) as Record<string, unknown>, version: 0, savedAt: this.clock.now };
+    this.rows.set(row.id, row);
+    return row;
+  }
+  async save(userId: string, id: string, version: number, snapshot: unknown) {
+    return this.write(userId, id, version, "whole", (row) => ({ ...row, snapshot: structuredClone(snapshot) as Record<string, unknown>, savedAt: this.clock.now }));
+  }
+  async savePart(userId: string, id: string, version: number, field: string, value: unknown) {
+    return this.write(userId, id, version, field, (row) => ({ ...row, snapshot: { ...row.snapshot, [field]: structuredClone(value) } }));
+  }
+  async version(userId: string, id: string) {
+    const row = this.rows.get(id);
+    return row?.userId === userId ? row.version : undefined;
+  }
+  async remove(userId: string, key: string) {
+    for (const [id, r] of this.rows) if (r.userId === userId && r.key === key) this.rows.delete(id);
+  }
+  private write(userId: string, id: string, version: number, what: string, change: (row: Row) => Row): number | "conflict" {
+    const row = this.rows.get(id);
+    if (!row || row.userId !== userId || row.version !== version) return "conflict";
+    this.writes.push(what);
+    this.rows.set(id, { ...change(row), version: version + 1 });
+    return version + 1;
+  }
+}
+
+function world() {
+  const clock = { now: 1_000_000 };
+  const repo = new PartsRepo(clock);
+  const service = () => new WorkspaceService({ repo, now: () => clock.now, capacity: 10, maxCatchUpMs: 3_600_000 });
+  const create = async () => Workspace.create({ startTime: Date.UTC(2026, 0, 27, 10), seed: 1 });
+  const run = (svc: WorkspaceService, line: string) =>
+    svc.use("u1", "lesson:a", create, async (ws) => {
+      let out = "";
+      await ws.run(line, { stdout: (s) => (out += s), stderr: (s) => (out += s) });
+      return out;
+    });
+  return { clock, repo, service, create, run };
+}
+
+describe("WorkspaceService saving only what changed", () => {
+  it("saves the shell alone after a command that only read, and the whole snapshot after one that wrote", async () => {
+    const { clock, repo, service, run } = world();
+    const svc = service();
+    await run(svc, "kubectl run web --image=nginx:1.27");
+    clock.now += 60_000;
+    await run(svc, "kubectl get pods"); // the pod started meantime: that is a change
+    clock.now += 5_000;
+    await run(svc, "kubectl get nodes");
+    clock.now += 5_000;
+    await run(svc, "echo note > /root/note");
+    expect(repo.writes).toEqual(["whole", "whole", "shell", "whole"]);
+  });
+
+  it("writes nothing for a use that changed nothing, however much time passed", async () => {
+    const { clock, repo, service, create, run } = world();
+    const svc = service();
+    await run(svc, "kubectl run web --image=nginx:1.27");
+    clock.now += 60_000;
+    await run(svc, "kubectl get pods");
+    const writes = repo.writes.length;
+    clock.now += 600_000;
+    expect(await svc.use("u1", "lesson:a", create, async (ws) => ws.complete("kubectl get po", 14))).toBeDefined();
+    expect(repo.writes.length).toBe(writes);
+  });
+
+  it("brings back after a restart the history and the time of commands that were saved as the shell alone", async () => {
+    const { clock, service, run } = world();
+    const before = service();
+    await run(before, "kubectl run web --image=nginx:1.27; echo hi > /root/note");
+    clock.now += 30_000;
+    await run(before, "kubectl get pods --no-headers");
+    await run(before, "cd /tmp");
+    clock.now += 60_000;
+    const after = service();
+    expect(await run(after, "pwd; cat /root/note; kubectl get pod web --no-headers; history | tail -3")).toMatch(
+      /^\/tmp\nhi\nweb\s+1\/1\s+Running\s+0\s+90s\n\s+2\s+kubectl get pods --no-headers\n\s+3\s+cd \/tmp\n\s+4\s+pwd/,
+    );
+  });
+
+  it("saves a fast-forward, which time passing alone would not bring back", async () => {
+    const { clock, service, create } = world();
+    const svc = service();
+    // a cluster new or just loaded still settles in its first second; after that only the clock moves
+    const t0 = await svc.fastForward("u1", "lesson:a", create, 1_000);
+    await svc.fastForward("u1", "lesson:a", create, 300_000);
+    clock.now += 10_000;
+    expect(await service().use("u1", "lesson:a", create, async (ws) => ws.now())).toBe(t0 + 310_000);
+  });
+
+  it("serves what another instance saved, instead of its own older copy", async () => {
+    const { service, run } = world();
+    const one = service();
+    const two = service();
+    await run(one, "kubectl run a --image=nginx:1.27");
+    await run(two, "kubectl run b --image=nginx:1.27");
+    expect(await run(one, "kubectl get pods -o name")).toBe("pod/a\npod/b\n");
+  });
+
+  it("refuses a shell save over a version another instance wrote meanwhile, then reloads", async () => {
+    const { service, create, run } = world();
+    const one = service();
+    const two = service();
+    await run(one, "kubectl run a --image=nginx:1.27");
+    const late = one.use("u1", "lesson:a", create, async (ws) => {
+      await run(two, "kubectl run b --image=nginx:1.27");
+      await ws.run("kubectl get pods", { stdout: () => undefined, stderr: () => undefined });
+    });
+    await expect(late).rejects.toBeInstanceOf(WorkspaceConflict);
+    expect(await run(one, "kubectl get pods -o name; history | tail -2")).toMatch(/^pod\/a\npod\/b\n\s+2\s+kubectl run b --image=nginx:1.27\n\s+3\s+kubectl get pods -o name/);
+  });
+});
