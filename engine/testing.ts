@@ -41,6 +41,14 @@ export async function shell(ws: Workspace, text: string): Promise<Transcript> {
 }
 
 /** A test workspace whose base host already holds `files` (absolute path → content). */
+/** Runs shell text on `host` (as `ssh host` would) and comes back, collecting what it wrote. */
+export async function onHost(ws: Workspace, host: string, text: string): Promise<Transcript> {
+  let stdout = "";
+  let stderr = "";
+  const status = await ws.runOn(host, text, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { stdout, stderr, status };
+}
+
 export function workspaceWithFiles(files: Readonly<Record<string, string>>): Workspace {
   const snap = testWorkspace().snapshot();
   const entries: Record<string, VfsEntry> = { ...snap.hosts.controlplane.entries };

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TEST_START, testWorkspace, type Transcript } from "../../testing";
+import { onHost as on, TEST_START, testWorkspace, type Transcript } from "../../testing";
 import { Workspace } from "../../workspace";
-
-async function on(ws: Workspace, host: string, text: string): Promise<Transcript> {
-  let stdout = "";
-  let stderr = "";
-  const status = await ws.runOn(host, text, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { stdout, stderr, status };
-}
 
 const node = (ws: Workspace, text: string) => on(ws, "node01", text);
 const lines = (t: Transcript) => t.stdout.split("\n").filter(Boolean);
