@@ -19,7 +19,7 @@ function Checks({ checks }: { checks: readonly CheckResult[] }) {
     <ul className="check-results">
       {checks.map((c, i) => (
         <li key={i} className={c.passed ? "pass" : "fail"}>
-          {c.passed ? "✓" : "✗"} {c.message} <small>({c.weight}) {c.detail}</small>
+          {c.passed ? "✓" : "✗"} {c.message} {c.weight !== 1 ? <small>(×{c.weight})</small> : null} <small>{c.detail}</small>
           {c.children ? <Checks checks={c.children} /> : null}
         </li>
       ))}
