@@ -67,7 +67,7 @@ function clusterShape(exam: Exam, index: number): ClusterShape {
   };
 }
 
-export function accessLine(exam: Exam, cluster: string): string {
+function accessLine(exam: Exam, cluster: string): string {
   return exam.access === "ssh" ? `ssh ${cluster}` : `kubectl config use-context ${cluster}`;
 }
 

@@ -148,21 +148,26 @@ export async function checkTask(who: Viewer, a: Attempt, taskId: string, locale:
 
 export type StateChange = { readonly flag: string; readonly on: boolean } | { readonly done: string; readonly on: boolean } | { readonly open: string };
 
-export async function changeState(who: Viewer, a: Attempt, change: StateChange, now = Date.now()): Promise<AttemptState> {
-  const row = await database().db.examAttempt.findFirst({ where: { id: a.id, userId: who.id }, select: { state: true } });
-  let s = readState(row?.state);
-  if ("flag" in change) s = withFlag(s, change.flag, change.on);
-  else if ("done" in change) s = withDone(s, change.done, change.on);
-  else s = withEvent(s, { at: now, kind: "open", task: change.open });
-  await database().db.examAttempt.updateMany({ where: { id: a.id, userId: who.id }, data: { state: s as unknown as object } });
+/** Reads the attempt's state, changes it and writes it back. */
+async function updateState(who: Viewer, a: Attempt, change: (s: AttemptState) => AttemptState): Promise<AttemptState> {
+  const { db } = database();
+  const row = await db.examAttempt.findFirst({ where: { id: a.id, userId: who.id }, select: { state: true } });
+  const s = change(readState(row?.state));
+  await db.examAttempt.updateMany({ where: { id: a.id, userId: who.id }, data: { state: s as unknown as object } });
   return s;
+}
+
+export function changeState(who: Viewer, a: Attempt, change: StateChange, now = Date.now()): Promise<AttemptState> {
+  return updateState(who, a, (s) => {
+    if ("flag" in change) return withFlag(s, change.flag, change.on);
+    if ("done" in change) return withDone(s, change.done, change.on);
+    return withEvent(s, { at: now, kind: "open", task: change.open });
+  });
 }
 
 /** Notes that a command ran, for the time spent per task. */
 export async function recordCommand(who: Viewer, a: Attempt, now = Date.now()): Promise<void> {
-  const row = await database().db.examAttempt.findFirst({ where: { id: a.id, userId: who.id }, select: { state: true } });
-  const s = withEvent(readState(row?.state), { at: now, kind: "command" });
-  await database().db.examAttempt.updateMany({ where: { id: a.id, userId: who.id }, data: { state: s as unknown as object } });
+  await updateState(who, a, (s) => withEvent(s, { at: now, kind: "command" }));
 }
 
 export interface PastAttempt {
