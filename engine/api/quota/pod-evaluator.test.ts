@@ -62,7 +62,12 @@ describe("pod quota names and scopes", () => {
     ["PriorityClass", "In", { priorityClassName: "high", containers: [c("a")] }, true],
     ["PriorityClass", "In", { containers: [c("a")] }, false],
     ["PriorityClass", "NotIn", { containers: [c("a")] }, true],
-  ])("%s %s", (scopeName, operator, spec, want) => {
+    ["PriorityClass", "NotIn", { priorityClassName: "high", containers: [c("a")] }, false],
+    ["PriorityClass", "Exists", { priorityClassName: "low", containers: [c("a")] }, true],
+    ["PriorityClass", "Exists", { containers: [c("a")] }, false],
+    // podMatchesSelector's label set always holds the PriorityClass key, even empty
+    ["PriorityClass", "DoesNotExist", { containers: [c("a")] }, false],
+  ])("%s %s (%#)", (scopeName, operator, spec, want) => {
     expect(podEvaluator.matchesScope({ scopeName, operator, values: ["high"] }, pod(spec))).toBe(want);
   });
 });

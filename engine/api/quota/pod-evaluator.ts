@@ -12,6 +12,7 @@ import { addResourceLists, type ResourceList } from "../resource-list";
 import type { Quantity } from "../resource-quantity";
 import { newQuantity } from "../resource-quantity";
 import { isExtendedResourceName, isNativeResource } from "../validation/resource-names";
+import { matchesSelector, selectorFromSpec } from "../label-selector";
 import type { Evaluator, Obj, ScopeRequirement } from "./evaluator";
 import { intersection, isObj } from "./evaluator";
 
@@ -79,22 +80,16 @@ function usesCrossNamespaceAffinity(spec: Obj): boolean {
   });
 }
 
-/** podMatchesSelector: the requirement as a label selector over `{PriorityClass: <name>}`. */
+/**
+ * The PriorityClass scope as podMatchesScopeFunc has it: Exists asks whether the pod names
+ * a class; any other operator is podMatchesSelector, the requirement as a label selector
+ * over `{PriorityClass: <name>}` (a set that always holds the key, so DoesNotExist never
+ * matches).
+ */
 function priorityClassMatches(scope: ScopeRequirement, priorityClassName: string): boolean {
-  const has = priorityClassName !== "";
-  const values = scope.values ?? [];
-  switch (scope.operator) {
-    case "In":
-      return has && values.includes(priorityClassName);
-    case "NotIn":
-      return !has || !values.includes(priorityClassName);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return false;
-  }
+  if (scope.operator === "Exists") return priorityClassName !== "";
+  const selector = selectorFromSpec({ matchExpressions: [{ key: "PriorityClass", operator: scope.operator, values: [...(scope.values ?? [])] }] });
+  return matchesSelector(selector, { PriorityClass: priorityClassName });
 }
 
 function matchesScope(scope: ScopeRequirement, pod: Obj): boolean {
