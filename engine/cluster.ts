@@ -122,8 +122,9 @@ export class Cluster {
     return new Cluster(s.name, s.clock, s.random, s.store, s.runtime, host);
   }
 
-  snapshot(): ClusterSnapshot {
-    return { name: this.name, clock: this.clock.toState(), random: { ...this.random }, store: this.api.store.toState(), runtime: this.runtime.toState() };
+  /** The cluster as a plain value; `view` shares live objects (see Workspace.snapshot). */
+  snapshot(view = false): ClusterSnapshot {
+    return { name: this.name, clock: this.clock.toState(), random: { ...this.random }, store: this.api.store.toState(), runtime: this.runtime.toState(view) };
   }
 
   now(): number {

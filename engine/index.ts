@@ -4,6 +4,7 @@
  * Nothing here does I/O or reads the real clock: time and randomness come in as values.
  */
 export { Workspace, BASE_HOST } from "./workspace";
+export { withoutClockReadings } from "./clock-readings";
 export type { WorkspaceSnapshot, WorkspaceOptions, Output, TimeMode } from "./workspace";
 export { DEFAULT_CLUSTER } from "./bootstrap";
 export type { ClusterShape, NodeShape } from "./bootstrap";

@@ -121,10 +121,15 @@ export class Workspace {
     return new Workspace((host) => s.clusters.map((c) => Cluster.restore(c, host)), { ...s.hosts }, s.shell, s.clusters[0]?.clock.now ?? 0, s.base ?? BASE_HOST);
   }
 
-  snapshot(): WorkspaceSnapshot {
+  /**
+   * The workspace as a plain value that restore() takes back. With `view` it shares the
+   * workspace's live objects rather than copying them: cheaper, and valid only until the
+   * workspace next changes, for serialising at once.
+   */
+  snapshot(opts: { readonly view?: boolean } = {}): WorkspaceSnapshot {
     return {
       version: 1,
-      clusters: [...this.clusters.values()].map((c) => c.snapshot()),
+      clusters: [...this.clusters.values()].map((c) => c.snapshot(opts.view)),
       hosts: Object.fromEntries([...this.hosts].map(([h, fs]) => [h, fs.toState()])),
       shell: this.shell.state(),
       ...(this.base === BASE_HOST ? {} : { base: this.base }),

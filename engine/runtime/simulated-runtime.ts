@@ -70,15 +70,16 @@ export class SimulatedRuntime implements ContainerRuntime {
     this.network = network;
   }
 
-  toState(): RuntimeState {
+  toState(view = false): RuntimeState {
+    const copy = view ? <T>(x: T) => x : structuredClone;
     const containers: Record<string, unknown> = {};
     for (const [id, c] of this.containers) {
       const live = this.live.get(id);
-      containers[id] = structuredClone({ ...c, upper: live ? live.upper.toState() : c.upper, whiteouts: live ? [...live.whiteouts].sort() : c.whiteouts });
+      containers[id] = copy({ ...c, upper: live ? live.upper.toState() : c.upper, whiteouts: live ? [...live.whiteouts].sort() : c.whiteouts });
     }
     const volumes: Record<string, VfsState> = {};
     for (const [k, v] of this.volumes) volumes[k] = v.toState();
-    return { containers, volumes, images: structuredClone(this.images) };
+    return { containers, volumes, images: copy(this.images) };
   }
 
   // ---- images ----

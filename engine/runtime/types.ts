@@ -180,5 +180,6 @@ export interface ContainerRuntime {
   usage(id: string, now: number): Usage;
   /** Forgets a container (and its log). */
   remove(id: string): void;
-  toState(): RuntimeState;
+  /** A copy of the state; `view` shares the live objects instead, for serialising at once. */
+  toState(view?: boolean): RuntimeState;
 }

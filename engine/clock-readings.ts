@@ -1,0 +1,24 @@
+/**
+ * A workspace's snapshot without the readings of its clocks: each cluster's now, and how
+ * far each running container's processes have run. Two snapshots equal without them
+ * differ only by time having passed, which restoring the older one and advancing it to
+ * the same time makes up; so a saved workspace need not be saved again for that alone.
+ */
+import type { ContainerState } from "./runtime/container-state";
+import type { WorkspaceSnapshot } from "./workspace";
+
+export function withoutClockReadings(s: WorkspaceSnapshot): WorkspaceSnapshot {
+  return {
+    ...s,
+    clusters: s.clusters.map((c) => ({
+      ...c,
+      clock: { ...c.clock, now: 0 },
+      runtime: { ...c.runtime, containers: Object.fromEntries(Object.entries(c.runtime.containers).map(([id, k]) => [id, runUpToLeftOut(k as ContainerState)])) },
+    })),
+  };
+}
+
+/** An exited container's clock is when it exited: a fact, not a reading. */
+function runUpToLeftOut(c: ContainerState): ContainerState {
+  return c.exit ? c : { ...c, clock: 0 };
+}
