@@ -8,13 +8,12 @@ describe.each(TEST_PROVIDERS)("moveGuestWork on %s", (provider) => {
 
   it("hands the guest's work to the account, keeping the account's own where both have one", async () => {
     const db = database();
-    await db.workspace.createMany({
-      data: [
-        { userId: "guest", key: "lesson:pods/01", snapshot: { by: "guest" } },
-        { userId: "guest", key: "lesson:pods/02", snapshot: { by: "guest" } },
-        { userId: "account", key: "lesson:pods/01", snapshot: { by: "account" } },
-      ],
-    });
+    for (const [userId, key] of [
+      ["guest", "lesson:pods/01"],
+      ["guest", "lesson:pods/02"],
+      ["account", "lesson:pods/01"],
+    ])
+      await db.workspace.create({ data: { userId, key, saved: { create: { snapshot: { by: userId } } } } });
     await db.exerciseProgress.createMany({
       data: [
         { userId: "guest", lessonId: "pods/01", exerciseId: "pod-first", hintsShown: 2 },
@@ -26,8 +25,8 @@ describe.each(TEST_PROVIDERS)("moveGuestWork on %s", (provider) => {
 
     await moveGuestWork(db, "guest", "account");
 
-    const ws = await db.workspace.findMany({ where: { userId: "account" }, orderBy: { key: "asc" } });
-    expect(ws.map((w) => [w.key, w.snapshot])).toEqual([
+    const ws = await db.workspace.findMany({ where: { userId: "account" }, orderBy: { key: "asc" }, include: { saved: true } });
+    expect(ws.map((w) => [w.key, w.saved?.snapshot])).toEqual([
       ["lesson:pods/01", { by: "account" }],
       ["lesson:pods/02", { by: "guest" }],
     ]);

@@ -105,32 +105,33 @@ describe("the migrated schema through the generated client", () => {
 
       const snapshot = { clock: 0, objects: [{ kind: "Pod", metadata: { name: "web", namespace: "default" } }] };
       const workspace = await prisma.workspace.create({
-        data: { userId: user.id, key: "lesson:pods/01-what-is-a-pod", snapshot },
+        data: { userId: user.id, key: "lesson:pods/01-what-is-a-pod", saved: { create: { snapshot } } },
       });
       expect(workspace.version).toBe(0);
 
-      const read = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { workspaces: true } });
+      const read = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { workspaces: { include: { saved: true } } } });
       expect(read.workspaces).toHaveLength(1);
-      expect(read.workspaces[0].snapshot).toEqual(snapshot);
+      expect(read.workspaces[0].saved?.snapshot).toEqual(snapshot);
 
       const write = (version: number) =>
         prisma.workspace.updateMany({
           where: { id: workspace.id, version },
-          data: { snapshot: { ...snapshot, clock: 1000 }, version: { increment: 1 } },
+          data: { shell: { history: ["ls"] }, version: { increment: 1 } },
         });
       expect((await write(0)).count).toBe(1);
       expect((await write(0)).count).toBe(0);
       expect(await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).toMatchObject({
         version: 1,
-        snapshot: { ...snapshot, clock: 1000 },
+        shell: { history: ["ls"] },
       });
 
       await expect(
-        prisma.workspace.create({ data: { userId: user.id, key: "lesson:pods/01-what-is-a-pod", snapshot: {} } }),
+        prisma.workspace.create({ data: { userId: user.id, key: "lesson:pods/01-what-is-a-pod" } }),
       ).rejects.toMatchObject({ code: "P2002" });
 
       await prisma.user.delete({ where: { id: user.id } });
       expect(await prisma.workspace.count()).toBe(0);
+      expect(await prisma.workspaceSnapshot.count()).toBe(0);
     } finally {
       await prisma.$disconnect();
     }

@@ -21,11 +21,11 @@ class PartsRepo implements WorkspaceRepository {
     this.rows.set(row.id, row);
     return row;
   }
-  async save(userId: string, id: string, version: number, snapshot: unknown) {
-    return this.write(userId, id, version, "whole", (row) => ({ ...row, snapshot: structuredClone(snapshot) as Record<string, unknown>, savedAt: this.clock.now }));
+  async save(userId: string, id: string, version: number, json: string) {
+    return this.write(userId, id, version, "whole", (row) => ({ ...row, snapshot: JSON.parse(json) as Record<string, unknown>, savedAt: this.clock.now }));
   }
-  async savePart(userId: string, id: string, version: number, field: string, value: unknown) {
-    return this.write(userId, id, version, field, (row) => ({ ...row, snapshot: { ...row.snapshot, [field]: structuredClone(value) } }));
+  async saveShell(userId: string, id: string, version: number, json: string) {
+    return this.write(userId, id, version, "shell", (row) => ({ ...row, snapshot: { ...row.snapshot, shell: JSON.parse(json) } }));
   }
   async version(userId: string, id: string) {
     const row = this.rows.get(id);

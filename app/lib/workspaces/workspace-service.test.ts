@@ -20,11 +20,11 @@ class MemoryRepo implements WorkspaceRepository {
     this.rows.set(row.id, row);
     return row;
   }
-  async save(userId: string, id: string, version: number, snapshot: unknown) {
+  async save(userId: string, id: string, version: number, json: string) {
     const row = this.rows.get(id);
     if (!row || row.userId !== userId || row.version !== version) return "conflict" as const;
     this.saves++;
-    this.rows.set(id, { ...row, snapshot: structuredClone(snapshot), version: version + 1, savedAt: this.clock.now });
+    this.rows.set(id, { ...row, snapshot: JSON.parse(json), version: version + 1, savedAt: this.clock.now });
     return version + 1;
   }
   async remove(userId: string, key: string) {

@@ -11,7 +11,7 @@
  */
 import { Workspace, type WorkspaceSnapshot } from "../../../engine/index";
 import type { WorkspaceRepository } from "./repository";
-import { savedParts, type SavedParts } from "./saved-parts";
+import { sameState, savedParts, type SavedParts } from "./saved-parts";
 
 export interface WorkspaceServiceOptions {
   readonly repo: WorkspaceRepository;
@@ -94,7 +94,7 @@ export class WorkspaceService {
     if (stored) {
       const ws = Workspace.restore(stored.snapshot as WorkspaceSnapshot);
       // compared as the engine writes it (PostgreSQL hands JSON back with its keys reordered)
-      entry = hot(stored.id, ws, stored.version, ws.snapshot(), ws.now() - stored.savedAt);
+      entry = hot(stored.id, ws, stored.version, ws.snapshot({ view: true }), ws.now() - stored.savedAt);
     } else {
       const ws = await create();
       const snapshot = ws.snapshot();
@@ -121,15 +121,16 @@ export class WorkspaceService {
   }
 
   private async persist(userId: string, key: string, entry: Hot): Promise<void> {
-    const snapshot = entry.ws.snapshot();
+    // serialised at once, so a view of the live state does (no copy of every container)
+    const snapshot = entry.ws.snapshot({ view: true });
     const parts = savedParts(snapshot);
-    const whole = parts.state !== entry.saved.state || entry.offset !== entry.saved.offset;
+    const whole = !sameState(parts, entry.saved) || entry.offset !== entry.saved.offset;
     if (!whole && parts.shell === entry.saved.shell) return;
     const { repo } = this.opts;
     const version =
-      !whole && repo.savePart
-        ? await repo.savePart(userId, entry.id, entry.version, "shell", snapshot.shell)
-        : await repo.save(userId, entry.id, entry.version, snapshot);
+      !whole && repo.saveShell
+        ? await repo.saveShell(userId, entry.id, entry.version, parts.shell)
+        : await repo.save(userId, entry.id, entry.version, JSON.stringify(snapshot));
     if (version === "conflict") {
       this.hot.delete(hotKey(userId, key));
       throw new WorkspaceConflict();
