@@ -1,5 +1,6 @@
 import "server-only";
 import type { Locale } from "../../lessons/loader/lesson";
+import { ActivityThrottle } from "./activity-throttle";
 import { chapters } from "./course";
 import { database } from "./db";
 
@@ -8,8 +9,16 @@ import { database } from "./db";
 /** A gap longer than this between two commands was a break, not work. */
 const MAX_GAP_MS = 5 * 60_000;
 
-/** Counts the time since the learner's last command in this lesson as time spent in it. */
+/** One write per learner and lesson at most this often (see ActivityThrottle). */
+const RECORD_EVERY_MS = 30_000;
+
+// Kept on globalThis so that `next dev`'s module reloads reuse it.
+const cache = globalThis as typeof globalThis & { kubelabActivity?: ActivityThrottle };
+
+/** Counts the time since the learner's last recorded command in this lesson as time spent in it. */
 export async function recordActivity(userId: string, lessonId: string, now = new Date()): Promise<void> {
+  cache.kubelabActivity ??= new ActivityThrottle(RECORD_EVERY_MS);
+  if (!cache.kubelabActivity.take(`${userId}\u0000${lessonId}`, now.getTime())) return;
   const { db } = database();
   const where = { userId_lessonId: { userId, lessonId } };
   const before = await db.lessonProgress.findUnique({ where });
