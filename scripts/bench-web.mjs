@@ -5,13 +5,17 @@
 // pace. Runs against `npm start` on its own port and database, and measures from sending a
 // request to the end of its stream. It measures; it does not assert.
 //
-// Two phases of SECONDS each: the pings alone, which shows what the client and an idle
-// server cost; then commands and pings together. Each phase also reports the CPU the client
-// and the server used, so a slow client cannot pass for a slow server.
+// Three phases: the pings alone for SECONDS, which shows what the client and an idle server
+// cost; a warm-up of WARMUP seconds with commands and pings together, reported but not the
+// result; then commands and pings together for SECONDS, the result. The warm-up takes the
+// learners' first commands after the idle phase: each catches its cluster up by that whole
+// phase and saves it, all 200 within one think time, a burst no class of learners makes in
+// step. Each phase also reports the CPU the client and the server used, so a slow client
+// cannot pass for a slow server.
 //
-// Knobs: LEARNERS (200), SECONDS (30), THINK_MS (3000; 0 makes it a stress test, each
-// learner sending again as soon as answered), JITTER (0.2: ± that fraction of THINK_MS),
-// PORT (3200).
+// Knobs: LEARNERS (200), SECONDS (30), WARMUP (10), THINK_MS (3000; 0 makes it a stress
+// test, each learner sending again as soon as answered), JITTER (0.2: ± that fraction of
+// THINK_MS), PORT (3200).
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -21,6 +25,7 @@ const PORT = Number(process.env.PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const LEARNERS = Number(process.env.LEARNERS ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 30);
+const WARMUP = Number(process.env.WARMUP ?? 10);
 const THINK_MS = Number(process.env.THINK_MS ?? 3000);
 const JITTER = Number(process.env.JITTER ?? 0.2);
 const TIMEOUT_MS = 30_000;
@@ -129,17 +134,13 @@ const think = () => THINK_MS * (1 - JITTER + 2 * JITTER * Math.random());
 
 /**
  * One learner until `end`: a first request somewhere in the first think time (so the
- * learners do not start in step), then the next one a think time after each answer. The
- * first request is kept apart: after the idle phase before it, every cluster has that
- * phase's time to catch up at once, and the 200 first requests land within one think time.
+ * learners do not start in step), then the next one a think time after each answer.
  */
 async function learner(send, end, results) {
   await sleep(THINK_MS * Math.random());
-  let first = true;
   while (performance.now() < end) {
     const r = await send();
-    (first ? results.first : results.ms).push(r.ms);
-    first = false;
+    results.ms.push(r.ms);
     if (r.failed) results.errors.push(r.failed);
     await sleep(think());
   }
@@ -160,17 +161,16 @@ function serverCpuSeconds(group) {
   return ticks / 100; // USER_HZ, 100 on Linux
 }
 
-async function phase(server, groups) {
+async function phase(server, groups, seconds) {
   const cpu = process.cpuUsage();
   const serverCpu = serverCpuSeconds(server.pid);
   const began = performance.now();
-  const end = began + SECONDS * 1000;
-  const results = groups.map(() => ({ ms: [], first: [], errors: [] }));
+  const end = began + seconds * 1000;
+  const results = groups.map(() => ({ ms: [], errors: [] }));
   await Promise.all(groups.flatMap((g, i) => g.senders.map((send) => learner(send, end, results[i]))));
   const wall = (performance.now() - began) / 1000;
   const used = process.cpuUsage(cpu);
   for (const [i, g] of groups.entries()) report(g.name, results[i], wall);
-  for (const [i, g] of groups.entries()) report(`  first of each`, { ms: results[i].first, errors: [] }, wall);
   const client = (used.user + used.system) / 1e6 / wall;
   const busy = (serverCpuSeconds(server.pid) - serverCpu) / wall;
   console.log(`  CPU (share of one core): client ${percent(client)}, server ${percent(busy)}; the machine has ${cores()} cores`);
@@ -212,11 +212,13 @@ try {
       return () => command(jar, COMMANDS[n++ % COMMANDS.length]);
     }),
   };
-  console.log(`${LEARNERS} learners typing a command and ${LEARNERS} asking /api/ping, each ${THINK_MS} ms ± ${JITTER * 100}% after the last answer, ${SECONDS} s per phase`);
-  console.log(`/api/ping alone (the floor on an idle server):\n${HEADER}`);
-  await phase(server, [pingers]);
-  console.log(`commands and pings together:\n${HEADER}`);
-  const [commands, floor] = await phase(server, [typists, pingers]);
+  console.log(`${LEARNERS} learners typing a command and ${LEARNERS} asking /api/ping, each ${THINK_MS} ms ± ${JITTER * 100}% after the last answer`);
+  console.log(`/api/ping alone for ${SECONDS} s (the floor on an idle server):\n${HEADER}`);
+  await phase(server, [pingers], SECONDS);
+  console.log(`warm-up, ${WARMUP} s of both: each learner's first commands after the idle phase (not the result):\n${HEADER}`);
+  await phase(server, [typists, pingers], WARMUP);
+  console.log(`commands and pings together for ${SECONDS} s (the result):\n${HEADER}`);
+  const [commands, floor] = await phase(server, [typists, pingers], SECONDS);
   const p50 = (r) => percentile(Float64Array.from(r.ms).sort(), 50);
   console.log(`command p50 / floor p50 = ${(p50(commands) / p50(floor)).toFixed(1)}x`);
 } finally {
