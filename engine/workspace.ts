@@ -130,7 +130,7 @@ export class Workspace {
     return {
       version: 1,
       clusters: [...this.clusters.values()].map((c) => c.snapshot(opts.view)),
-      hosts: Object.fromEntries([...this.hosts].map(([h, fs]) => [h, fs.toState()])),
+      hosts: Object.fromEntries([...this.hosts].map(([h, fs]) => [h, fs.toState(opts.view)])),
       shell: this.shell.state(),
       ...(this.base === BASE_HOST ? {} : { base: this.base }),
     };

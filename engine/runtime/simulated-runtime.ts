@@ -75,10 +75,10 @@ export class SimulatedRuntime implements ContainerRuntime {
     const containers: Record<string, unknown> = {};
     for (const [id, c] of this.containers) {
       const live = this.live.get(id);
-      containers[id] = copy({ ...c, upper: live ? live.upper.toState() : c.upper, whiteouts: live ? [...live.whiteouts].sort() : c.whiteouts });
+      containers[id] = copy({ ...c, upper: live ? live.upper.toState(view) : c.upper, whiteouts: live ? [...live.whiteouts].sort() : c.whiteouts });
     }
     const volumes: Record<string, VfsState> = {};
-    for (const [k, v] of this.volumes) volumes[k] = v.toState();
+    for (const [k, v] of this.volumes) volumes[k] = v.toState(view);
     return { containers, volumes, images: copy(this.images) };
   }
 

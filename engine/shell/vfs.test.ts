@@ -130,3 +130,21 @@ describe("capacity", () => {
     expect(fs.usedBytes()).toBe(used);
   });
 });
+
+describe("toState", () => {
+  it("gives a view that stays the same value until the file system changes, and copies otherwise", () => {
+    const fs = new Vfs(newHostFs("node01", 0));
+    const view = fs.toState(true);
+    expect(fs.toState(true)).toBe(view);
+    expect(fs.toState()).not.toBe(view);
+    expect(fs.toState()).toEqual(view);
+    fs.writeFile("/root/x", "hello\n");
+    const next = fs.toState(true);
+    expect(next).not.toBe(view);
+    expect(next.entries["/root/x"]).toMatchObject({ content: "hello\n" });
+    expect(view.entries["/root/x"]).toBeUndefined();
+    fs.touch("/root/x", 5_000);
+    expect(fs.toState(true).entries["/root/x"]?.mtime).toBe(5_000);
+    expect(next.entries["/root/x"]?.mtime).toBe(0);
+  });
+});

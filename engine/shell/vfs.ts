@@ -30,6 +30,7 @@ const DEV_NULL = "/dev/null";
  */
 export class Vfs {
   private changes = 0;
+  private lastView?: { readonly changes: number; readonly state: VfsState };
   private readonly entries: Map<string, VfsEntry>;
   private used = 0;
 
@@ -48,10 +49,17 @@ export class Vfs {
     return this.changes;
   }
 
-  toState(): VfsState {
+  /**
+   * A copy of the file system. With `view`, the same value as the last view while nothing
+   * changed, so whoever serialises it may keep the text it made of it.
+   */
+  toState(view = false): VfsState {
+    if (view && this.lastView?.changes === this.changes) return this.lastView.state;
     const entries: Record<string, VfsEntry> = {};
     for (const [p, e] of this.entries) entries[p] = { ...e };
-    return { entries };
+    const state = { entries };
+    if (view) this.lastView = { changes: this.changes, state };
+    return state;
   }
 
   /** Bytes of file content stored now. */

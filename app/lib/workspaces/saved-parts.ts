@@ -5,7 +5,7 @@
  * time passing alone is no reason to save, as a loaded workspace catches up with the wall
  * clock anyway; the service saves when the cluster clock leaves the wall clock's pace.
  *
- * The rest is kept as JSON in pieces (one per kind of object, container, volume and host)
+ * The rest is kept as JSON in pieces (one per API object, container, volume and host)
  * rather than one text: every command serialises it to compare, and a text past V8's
  * regular object size (128 KB) is born in the old generation, where only a full
  * collection frees it; at a few commands a second that meant full collections every few
@@ -20,15 +20,31 @@ export interface SavedParts {
   readonly shell: string;
 }
 
+/**
+ * The JSON of each API object and file system seen. The store never changes a stored
+ * object in place (a write stores a new one), and a file system's view stays the same value
+ * until it changes (Vfs.toState), so each text is written once and an unchanged one costs
+ * a lookup.
+ */
+const objectJson = new WeakMap<object, string>();
+
+function jsonOf(o: object): string {
+  let text = objectJson.get(o);
+  if (text === undefined) objectJson.set(o, (text = JSON.stringify(o)));
+  return text;
+}
+
 export function savedParts(snapshot: WorkspaceSnapshot): SavedParts {
   const { shell, clusters, hosts, ...rest } = withoutClockReadings(snapshot);
   const state = [JSON.stringify(rest)];
   for (const { store, runtime, ...cluster } of clusters) {
     const { containers, volumes, ...machine } = runtime;
     state.push(JSON.stringify(cluster), JSON.stringify(store.resourceVersion), JSON.stringify(machine));
-    for (const piece of [store.objects, containers, volumes]) for (const [name, value] of Object.entries(piece)) state.push(name, JSON.stringify(value));
+    for (const [resource, objects] of Object.entries(store.objects)) state.push(resource, String(objects.length), ...objects.map(jsonOf));
+    for (const [id, container] of Object.entries(containers)) state.push(id, JSON.stringify(container));
+    for (const [name, fs] of Object.entries(volumes)) state.push(name, jsonOf(fs));
   }
-  for (const [name, fs] of Object.entries(hosts)) state.push(name, JSON.stringify(fs));
+  for (const [name, fs] of Object.entries(hosts)) state.push(name, jsonOf(fs));
   return { state, shell: JSON.stringify(shell) };
 }
 
