@@ -58,8 +58,31 @@ export function serializeKubeconfig(k: Kubeconfig): string {
 
 export type KubeconfigRead = { ok: true; value: Kubeconfig } | { ok: false; error: string };
 
+/** Parsed kubeconfigs by their text: every kubectl command reads one, and YAML parsing was half its cost. */
+const parsed = new Map<string, KubeconfigRead>();
+const PARSED_KEPT = 64;
+
+/** The kubeconfig in `text` (undefined: no file), frozen: it may be shared with the next command reading the same text. */
 export function parseKubeconfig(text: string | undefined): KubeconfigRead {
   if (text === undefined) return { ok: true, value: kubeconfigFor([]) };
+  let read = parsed.get(text);
+  if (!read) {
+    read = deepFreeze(parseText(text));
+    if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, read);
+  }
+  return read;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function parseText(text: string): KubeconfigRead {
   try {
     const v = parse(text) as Partial<Kubeconfig> | null;
     return {
