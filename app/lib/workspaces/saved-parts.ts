@@ -8,8 +8,8 @@
  * The rest is kept as JSON in pieces (one per API object, container, volume and host)
  * rather than one text: every command serialises it to compare, and a text past V8's
  * regular object size (128 KB) is born in the old generation, where only a full
- * collection frees it; at a few commands a second that meant full collections every few
- * seconds and the stalls they bring.
+ * collection frees it; under load the heap grew by hundreds of megabytes between full
+ * collections, and their marking slowed every request meanwhile.
  */
 import { withoutClockReadings, type WorkspaceSnapshot } from "../../../engine/index";
 
