@@ -9,6 +9,7 @@ import path from "node:path";
 import { headers } from "next/headers";
 import { database } from "./db";
 import { moveGuestWork } from "./guest-work";
+import { VerifiedSessions } from "./verified-sessions";
 
 // Sign-in for kubelab: every visitor is first an anonymous guest (a session cookie,
 // nothing asked); signing up with email and password keeps the guest's work. Passwords
@@ -34,6 +35,8 @@ function secret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+const COOKIE_CACHE_SECONDS = 5 * 60;
+
 export const auth = betterAuth({
   secret: secret(),
   ...(process.env.BETTER_AUTH_URL ? { baseURL: process.env.BETTER_AUTH_URL } : {}),
@@ -51,7 +54,7 @@ export const auth = betterAuth({
   // Every terminal command asks who is calling: a signed cookie holding the session for 5
   // minutes answers without the database. The price: a session revoked elsewhere (sign-out
   // on another device, a new role) takes up to those 5 minutes to be noticed.
-  session: { cookieCache: { enabled: true, maxAge: 5 * 60 } },
+  session: { cookieCache: { enabled: true, maxAge: COOKIE_CACHE_SECONDS } },
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   user: {
     additionalFields: {
@@ -80,15 +83,24 @@ export interface Viewer {
   readonly role: "learner" | "teacher";
 }
 
+const verified = new VerifiedSessions<Viewer>(COOKIE_CACHE_SECONDS * 1000, 10_000);
+
 /** The signed-in user (guest or account) of the current request, if any. */
 export async function viewer(): Promise<Viewer | undefined> {
-  const session = await auth.api.getSession({ headers: await headers() });
+  const asked = await headers();
+  const cookies = asked.get("cookie") ?? "";
+  const now = Date.now();
+  const known = verified.get(cookies, now);
+  if (known) return known;
+  const session = await auth.api.getSession({ headers: asked });
   if (!session) return undefined;
   const user = session.user as typeof session.user & { isAnonymous?: boolean | null; role?: string };
-  return {
+  const who: Viewer = {
     id: user.id,
     guest: user.isAnonymous === true,
     ...(user.isAnonymous ? {} : { email: user.email }),
     role: user.role === "teacher" || (!user.isAnonymous && teachers().has(user.email.toLowerCase())) ? "teacher" : "learner",
   };
+  verified.remember(cookies, who, new Date(session.session.expiresAt).getTime(), now);
+  return who;
 }
