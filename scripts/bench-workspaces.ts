@@ -1,5 +1,5 @@
 // `npm run bench:workspaces`: the server's own work for a command, without HTTP or Next.
-// LEARNERS workspaces go through the app's WorkspaceService and Prisma repository on a
+// LEARNERS workspaces go through the app's WorkspaceService and repository on a
 // throwaway, migrated database, as the command route uses them: each use lets 3 s of
 // cluster time pass (the think time of bench:web), runs one command of the same rotation,
 // and saves what changed. It prints the wall and CPU time per use and how many uses saved
@@ -9,7 +9,7 @@
 // KUBELAB_TEST_POSTGRES_URL, e.g. under scripts/ci/with-postgres.sh).
 import { performance } from "node:perf_hooks";
 import type { WorkspaceRepository } from "../app/lib/workspaces/repository";
-import { prismaWorkspaces } from "../app/lib/workspaces/repository";
+import { databaseWorkspaces } from "../app/lib/workspaces/database-repository";
 import { WorkspaceService } from "../app/lib/workspaces/workspace-service";
 import { migratedDatabase, users } from "../app/lib/testing/test-db";
 import { Workspace } from "../engine/index";
@@ -32,7 +32,8 @@ function counted(repo: WorkspaceRepository, saves: Record<"shell" | "whole", num
   };
 }
 
-const { db, close } = await migratedDatabase(PROVIDER);
+const connection = await migratedDatabase(PROVIDER);
+const { db, close } = connection;
 try {
   if (PROVIDER === "sqlite") {
     // as app/lib/db.ts opens it
@@ -43,7 +44,7 @@ try {
   await users(db, ...ids);
   let wall = Date.UTC(2026, 0, 27, 10);
   const saves = { shell: 0, whole: 0 };
-  const service = new WorkspaceService({ repo: counted(prismaWorkspaces(db, PROVIDER), saves), now: () => wall, capacity: 500, maxCatchUpMs: 3_600_000 });
+  const service = new WorkspaceService({ repo: counted(databaseWorkspaces(connection), saves), now: () => wall, capacity: 500, maxCatchUpMs: 3_600_000 });
   const create = async () => Workspace.create({ startTime: wall, seed: 1 });
   for (const id of ids) await service.use(id, KEY, create, (ws) => ws.run("kubectl run web --image=nginx:1.27", quiet));
   // one untimed round: each cluster's pod comes up and the first catch-up is paid

@@ -1,9 +1,10 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type Database from "better-sqlite3";
 import { resolveDatabaseTarget, type DatabaseProvider } from "../../prisma/database-target";
 import { PrismaClient as PostgresClient } from "../../prisma/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
+import { sqliteAdapter } from "./sqlite-connection";
 
 // The one place the app reaches the database. DATABASE_URL picks SQLite (the
 // default, data/kubelab.db) or PostgreSQL; both clients are generated from
@@ -11,7 +12,12 @@ import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/clie
 
 export type Db = SqliteClient;
 
-type Connection = { provider: DatabaseProvider; db: Db };
+export interface Connection {
+  readonly provider: DatabaseProvider;
+  readonly db: Db;
+  /** On SQLite, the connection the client opened (see sqlite-connection.ts). */
+  readonly opened?: () => Database.Database | undefined;
+}
 
 // Kept on globalThis so that `next dev`'s module reloads reuse one connection.
 const cache = globalThis as typeof globalThis & { kubelabDb?: Connection };
@@ -19,7 +25,8 @@ const cache = globalThis as typeof globalThis & { kubelabDb?: Connection };
 function connect(): Connection {
   const target = resolveDatabaseTarget(process.env.DATABASE_URL, process.cwd());
   if (target.provider === "sqlite") {
-    const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url }) });
+    const { adapter, opened } = sqliteAdapter(target.url);
+    const db = new SqliteClient({ adapter });
     // Every command saves its workspace: in the default journal mode each write fsyncs on
     // the event loop (1–15 ms), in WAL with synchronous=NORMAL it appends (under 1 ms) and
     // still survives the process being killed; only a power cut can lose the last writes.
@@ -27,7 +34,7 @@ function connect(): Connection {
       .$queryRawUnsafe("PRAGMA journal_mode = WAL")
       .then(() => db.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
       .catch((e: unknown) => console.error("SQLite stays in its default journal mode:", e));
-    return { provider: "sqlite", db };
+    return { provider: "sqlite", db, opened };
   }
   const postgres = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) });
   // The two clients differ only where SQLite offers less (one transaction

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { DatabaseProvider } from "../../../prisma/database-target";
-import type { Db } from "../db";
+import type { Connection, Db } from "../db";
 import { migratedDatabase, type TestDatabase } from "./test-db";
 import { NO_TEST_POSTGRES, testPostgresUrl } from "./test-postgres";
 
@@ -26,6 +26,12 @@ const SETUP_TIMEOUT_MS = 60_000;
  * (then `seed` runs) and deleted after its last. Returns the client, to call inside tests.
  */
 export function suiteDatabase(provider: DatabaseProvider, seed?: (db: Db) => Promise<void>): () => Db {
+  const connection = suiteConnection(provider, seed);
+  return () => connection().db;
+}
+
+/** As suiteDatabase, but returns the whole connection (on SQLite, the way to its better-sqlite3 connection too). */
+export function suiteConnection(provider: DatabaseProvider, seed?: (db: Db) => Promise<void>): () => Connection {
   let database: TestDatabase | undefined;
   let skipped = false;
   beforeAll(async () => {
@@ -46,6 +52,6 @@ export function suiteDatabase(provider: DatabaseProvider, seed?: (db: Db) => Pro
   afterAll(() => database?.close());
   return () => {
     if (!database) throw new Error(`the ${provider} test database exists only while the suite's tests run`);
-    return database.db;
+    return database;
   };
 }

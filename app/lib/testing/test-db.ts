@@ -7,26 +7,29 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { resolveDatabaseTarget, type DatabaseProvider } from "../../../prisma/database-target";
 import { PrismaClient as PostgresClient } from "../../../prisma/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../../../prisma/generated/sqlite/client";
 import { applyMigrations } from "../../../scripts/db/migrate";
-import type { Db } from "../db";
+import type { Connection, Db } from "../db";
+import { sqliteAdapter } from "../sqlite-connection";
 import { createThrowawayDatabase, NO_TEST_POSTGRES, testPostgresUrl } from "./test-postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-export type TestDatabase = { db: Db; close: () => Promise<void> };
+export type TestDatabase = Connection & { close: () => Promise<void> };
 
 async function migratedSqlite(): Promise<TestDatabase> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "kubelab-db-"));
   const target = resolveDatabaseTarget(`file:${path.join(tmp, "t.db")}`, tmp);
   await applyMigrations(target, { root });
-  const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url }) });
+  const { adapter, opened } = sqliteAdapter(target.url);
+  const db = new SqliteClient({ adapter });
   return {
+    provider: "sqlite",
     db,
+    opened,
     close: async () => {
       await db.$disconnect();
       await rm(tmp, { recursive: true, force: true });
@@ -44,6 +47,7 @@ async function migratedPostgres(serverUrl: string): Promise<TestDatabase> {
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) });
   return {
+    provider: "postgresql",
     // Typed as the SQLite client, as app/lib/db.ts does: the code under test is too.
     db: client as unknown as Db,
     close: async () => {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { suiteDatabase, TEST_PROVIDERS } from "../testing/database-suite";
+import { suiteConnection } from "../testing/database-suite";
 import { users } from "../testing/test-db";
-import { prismaWorkspaces } from "./repository";
+import { REPOSITORIES } from "../testing/workspace-repositories";
 
 // The writes the workspace service uses on each database: whole snapshots as JSON text, and the shell alone.
 
 /** Values JSON text could bend on the way through the database's own JSON functions. */
 const AWKWARD = { quote: 'say "hi"\\n', unicode: "쿠버네티스 ☸", float: 0.1, big: 1769508003158, empty: {}, list: [[], null, false] };
 
-describe.each(TEST_PROVIDERS)("prismaWorkspaces' saves on %s", (provider) => {
-  const database = suiteDatabase(provider, (db) => users(db, "alice", "bob"));
+describe.each(REPOSITORIES)("%s: saves", (_, provider, make) => {
+  const connection = suiteConnection(provider, (db) => users(db, "alice", "bob"));
 
   it("replaces the snapshot's shell, keeps the rest and the save time, and moves the version on", async () => {
-    const repo = prismaWorkspaces(database(), provider);
+    const repo = make(connection());
     const row = await repo.insert("alice", "lesson:parts", { clusters: AWKWARD, shell: { history: ["ls"] } });
     await new Promise((r) => setTimeout(r, 20));
     expect(await repo.saveShell?.("alice", row.id, 0, JSON.stringify({ history: ["ls", "kubectl get pods"], note: AWKWARD }))).toBe(1);
@@ -22,7 +22,7 @@ describe.each(TEST_PROVIDERS)("prismaWorkspaces' saves on %s", (provider) => {
   });
 
   it("saves a whole snapshot from its JSON text, read back as the same value, and moves the save time on", async () => {
-    const repo = prismaWorkspaces(database(), provider);
+    const repo = make(connection());
     const row = await repo.insert("alice", "lesson:whole", { shell: 1 });
     await new Promise((r) => setTimeout(r, 20));
     expect(await repo.save("alice", row.id, 0, JSON.stringify({ clusters: AWKWARD, shell: 2 }))).toBe(1);
@@ -33,7 +33,7 @@ describe.each(TEST_PROVIDERS)("prismaWorkspaces' saves on %s", (provider) => {
   });
 
   it("takes the whole snapshot's own shell after a whole save that follows a shell save", async () => {
-    const repo = prismaWorkspaces(database(), provider);
+    const repo = make(connection());
     const row = await repo.insert("alice", "lesson:order", { clusters: 1, shell: { history: [] } });
     expect(await repo.saveShell?.("alice", row.id, 0, JSON.stringify({ history: ["ls"] }))).toBe(1);
     expect((await repo.load("alice", "lesson:order"))?.snapshot).toEqual({ clusters: 1, shell: { history: ["ls"] } });
@@ -42,7 +42,7 @@ describe.each(TEST_PROVIDERS)("prismaWorkspaces' saves on %s", (provider) => {
   });
 
   it("refuses a partial save over another version or by another owner", async () => {
-    const repo = prismaWorkspaces(database(), provider);
+    const repo = make(connection());
     const row = await repo.insert("alice", "lesson:refused", { shell: 1 });
     expect(await repo.save("alice", row.id, 0, JSON.stringify({ shell: 2 }))).toBe(1);
     expect(await repo.saveShell?.("alice", row.id, 0, "3")).toBe("conflict");
@@ -51,7 +51,7 @@ describe.each(TEST_PROVIDERS)("prismaWorkspaces' saves on %s", (provider) => {
   });
 
   it("tells the saved version to its owner only", async () => {
-    const repo = prismaWorkspaces(database(), provider);
+    const repo = make(connection());
     const row = await repo.insert("alice", "lesson:version", {});
     await repo.save("alice", row.id, 0, JSON.stringify({ n: 1 }));
     expect(await repo.version?.("alice", row.id)).toBe(1);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { suiteDatabase, TEST_PROVIDERS } from "../testing/database-suite";
+import { suiteConnection } from "../testing/database-suite";
 import { users } from "../testing/test-db";
-import { prismaWorkspaces } from "./repository";
+import { REPOSITORIES } from "../testing/workspace-repositories";
 
-describe.each(TEST_PROVIDERS)("prismaWorkspaces on %s", (provider) => {
-  const database = suiteDatabase(provider, (db) => users(db, "alice", "bob"));
+describe.each(REPOSITORIES)("%s", (_, provider, make) => {
+  const connection = suiteConnection(provider, (db) => users(db, "alice", "bob"));
 
   it("stores, versions and scopes every access by owner", async () => {
-    const repo = prismaWorkspaces(database(), provider);
+    const repo = make(connection());
     const row = await repo.insert("alice", "lesson:a", { n: 1 });
     expect(row.version).toBe(0);
     expect(await repo.save("alice", row.id, 0, JSON.stringify({ n: 2 }))).toBe(1);

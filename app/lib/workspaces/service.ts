@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { Workspace, type TimeMode } from "../../../engine/index";
 import { database } from "../db";
-import { prismaWorkspaces } from "./repository";
+import { databaseWorkspaces } from "./database-repository";
 import { WorkspaceService } from "./workspace-service";
 
 // The app's one WorkspaceService, shared by every route of this process (kept on
@@ -13,7 +13,7 @@ const cache = globalThis as typeof globalThis & { kubelabWorkspaces?: WorkspaceS
 
 export function workspaces(): WorkspaceService {
   cache.kubelabWorkspaces ??= new WorkspaceService({
-    repo: prismaWorkspaces(database().db, database().provider),
+    repo: databaseWorkspaces(database()),
     now: () => Date.now(),
     capacity: Number(process.env.KUBELAB_HOT_WORKSPACES ?? 500),
     maxCatchUpMs: HOUR,

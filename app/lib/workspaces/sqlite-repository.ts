@@ -1,0 +1,69 @@
+/**
+ * The workspaces in SQLite. What every command does (read the version, save the snapshot
+ * or its shell) goes to the connection Prisma opened, in statements prepared once: through
+ * Prisma each costs over a millisecond of its query layers, more than the command itself.
+ * The rest (load, insert, remove) is prismaWorkspaces'. Where the connection is not to be
+ * had (see sqlite-connection.ts), all of it is prismaWorkspaces'.
+ */
+import type Database from "better-sqlite3";
+import type { Db } from "../db";
+import { outsideTransactions } from "../sqlite-connection";
+import { prismaWorkspaces, type WorkspaceRepository } from "./repository";
+
+interface Statements {
+  version(userId: string, id: string): number | undefined;
+  saveShell(userId: string, id: string, version: number, json: string): number | "conflict";
+  save(userId: string, id: string, version: number, json: string, now: Date): number | "conflict";
+}
+
+export function sqliteWorkspaces(db: Db, opened: () => Database.Database | undefined): WorkspaceRepository {
+  const viaPrisma = prismaWorkspaces(db, "sqlite");
+  const prepared = new WeakMap<Database.Database, Statements>();
+  // Each call finds the connection anew: Prisma opens it on first use, and again after a disconnect.
+  const direct = async <T>(run: (statements: Statements) => T): Promise<T | undefined> => {
+    if (!opened()) await db.$connect();
+    const connection = opened();
+    if (!connection) return undefined;
+    let statements = prepared.get(connection);
+    if (!statements) prepared.set(connection, (statements = prepare(connection)));
+    const ready = statements;
+    return outsideTransactions(connection, () => run(ready));
+  };
+  return {
+    ...viaPrisma,
+    async version(userId, id) {
+      const answer = await direct((s) => ({ version: s.version(userId, id) }));
+      return answer ? answer.version : viaPrisma.version!(userId, id);
+    },
+    async saveShell(userId, id, version, json) {
+      return (await direct((s) => s.saveShell(userId, id, version, json))) ?? viaPrisma.saveShell!(userId, id, version, json);
+    },
+    async save(userId, id, version, json) {
+      return (await direct((s) => s.save(userId, id, version, json, new Date()))) ?? viaPrisma.save(userId, id, version, json);
+    },
+  };
+}
+
+function prepare(connection: Database.Database): Statements {
+  const version = connection.prepare<[string, string], number>(`SELECT "version" FROM "Workspace" WHERE "id" = ? AND "userId" = ?`).pluck().safeIntegers(false);
+  const shell = connection.prepare(`UPDATE "Workspace" SET "shell" = ?, "version" = "version" + 1 WHERE "id" = ? AND "userId" = ? AND "version" = ?`);
+  const bump = connection.prepare(`UPDATE "Workspace" SET "shell" = NULL, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "userId" = ? AND "version" = ?`);
+  const snapshot = connection.prepare(`UPDATE "WorkspaceSnapshot" SET "snapshot" = ? WHERE "workspaceId" = ?`);
+  // the version first: a refused bump writes nothing
+  const save = connection.transaction((userId: string, id: string, v: number, json: string, at: string): boolean => {
+    if (bump.run(at, id, userId, v).changes !== 1) return false;
+    snapshot.run(json, id);
+    return true;
+  });
+  const next = (done: boolean, v: number) => (done ? v + 1 : ("conflict" as const));
+  return {
+    version: (userId, id) => version.get(id, userId),
+    saveShell: (userId, id, v, json) => next(shell.run(json, id, userId, v).changes === 1, v),
+    save: (userId, id, v, json, now) => next(save(userId, id, v, json, prismaTimestamp(now)), v),
+  };
+}
+
+/** A DateTime as Prisma's SQLite adapter writes it (its default "iso8601" format), so that Prisma reads it back. */
+function prismaTimestamp(at: Date): string {
+  return at.toISOString().replace("Z", "+00:00");
+}
