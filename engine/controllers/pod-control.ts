@@ -83,14 +83,30 @@ export function writeStatus(ctx: ControllerContext, type: ResourceType, o: KubeO
   return ctx.api.updateStatus(type, { ...o, status }).ok;
 }
 
+/**
+ * Whether a and b write the same JSON, key order aside: keys holding undefined are absent,
+ * and in a list undefined is null. Compared in place, as controllers ask this on every
+ * settle of every cluster.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (isObj(v)) return Object.fromEntries(Object.keys(v).filter((k) => v[k] !== undefined).sort().map((k) => [k, sortKeys(v[k])]));
-  return v;
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (isObj(a) && isObj(b)) {
+    let keys = 0;
+    for (const k of Object.keys(a)) {
+      if (a[k] === undefined) continue;
+      if (b[k] === undefined || !Object.hasOwn(b, k) || !sameJson(a[k], b[k])) return false;
+      keys++;
+    }
+    for (const k of Object.keys(b)) if (b[k] !== undefined) keys--;
+    return keys === 0;
+  }
+  // primitives, written as JSON writes them (NaN as null, -0 as 0)
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Drops the keys whose value is 0, as `omitempty` integers do in the Go types. */
