@@ -3,7 +3,7 @@
  * prints for it.
  */
 import { describe, expect, it } from "vitest";
-import { shell, testWorkspace } from "./testing";
+import { shell, TEST_START, testWorkspace } from "./testing";
 import { Workspace } from "./workspace";
 
 describe("the learner's first commands", () => {
@@ -45,5 +45,16 @@ describe("snapshots", () => {
     const two = testWorkspace(42);
     expect((await shell(one, script)).stdout).toBe((await shell(two, script)).stdout);
     expect(JSON.stringify(one.snapshot())).toBe(JSON.stringify(two.snapshot()));
+  });
+});
+
+describe("node names", () => {
+  it("takes any valid node name, even one an Object has a method of", async () => {
+    const node = (name: string, controlPlane: boolean, ip: string) => ({ name, controlPlane, ip, cpu: "2", memory: "2Gi", pods: 110 });
+    const ws = Workspace.create({ startTime: TEST_START, seed: 1, clusters: [{ name: "k", version: "v1.34.1", nodes: [node("cp", true, "10.0.0.2"), node("constructor", false, "10.0.0.3")] }] });
+    await shell(ws, "kubectl run web --image=nginx:1.27 && sleep 30");
+    expect((await shell(ws, "kubectl get pod web -o jsonpath='{.spec.nodeName} {.status.phase}'")).stdout).toBe("constructor Running");
+    const copy = Workspace.restore(JSON.parse(JSON.stringify(ws.snapshot())));
+    expect((await shell(copy, "kubectl get pod web -o jsonpath='{.status.phase}'")).stdout).toBe("Running");
   });
 });

@@ -87,7 +87,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   pull(node: string, image: string): PullResult {
     const r = resolvePull(image);
     if (!r.ok) return r;
-    const list = (this.images[node] ??= []);
+    const list = Object.hasOwn(this.images, node) ? this.images[node]! : (this.images[node] = []);
     if (!list.includes(r.image.normalized)) list.push(r.image.normalized);
     return { ok: true, normalized: r.image.normalized, imageID: r.imageID, sizeBytes: r.image.variant.sizeBytes, durationMs: r.durationMs };
   }
@@ -95,7 +95,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   hasImage(node: string, image: string): boolean {
     const found = lookupImage(image);
     const ref = found.kind === "no-repository" || found.kind === "no-tag" ? found.normalized : found.image.normalized;
-    return this.images[node]?.includes(ref) ?? false;
+    return Object.hasOwn(this.images, node) && this.images[node]!.includes(ref);
   }
 
   // ---- volumes ----
