@@ -46,10 +46,7 @@ export class VerifiedSessions<V> {
     this.known.delete(cookies);
     this.known.set(cookies, { viewer, until });
     // a Map iterates in insertion order: the oldest first
-    for (const oldest of this.known.keys()) {
-      if (this.known.size <= this.capacity) break;
-      this.known.delete(oldest);
-    }
+    while (this.known.size > this.capacity) this.known.delete(this.known.keys().next().value as string);
   }
 }
 

@@ -45,6 +45,11 @@ function saved(r: Row): SavedWorkspace {
 /** A value with toJSON() (one of the JSON inputs Prisma's types name) is taken as that method returns it. */
 const asJson = (snapshot: unknown): { toJSON(): unknown } => ({ toJSON: () => snapshot });
 
+/** What a save over `version` that changed `rows` rows answers: the new version, or "conflict" when none matched. */
+export function savedOver(rows: number, version: number): number | "conflict" {
+  return rows === 1 ? version + 1 : "conflict";
+}
+
 /**
  * The workspaces in `db`. What every command does (read the version, save the snapshot or
  * its shell) is SQL of each database's own: Prisma walks a JSON value key by key before
@@ -52,7 +57,6 @@ const asJson = (snapshot: unknown): { toJSON(): unknown } => ({ toJSON: () => sn
  * the query; here the text the service serialised goes in as it is.
  */
 export function prismaWorkspaces(db: Db, provider: DatabaseProvider): WorkspaceRepository {
-  const changed = (count: number, version: number) => (count === 1 ? version + 1 : ("conflict" as const));
   return {
     async load(userId, key) {
       const row = await db.workspace.findUnique({ where: { userId_key: { userId, key } }, include: { saved: true } });
@@ -72,7 +76,7 @@ export function prismaWorkspaces(db: Db, provider: DatabaseProvider): WorkspaceR
       });
     },
     async saveShell(userId, id, version, json) {
-      return changed(
+      return savedOver(
         provider === "postgresql"
           ? await db.$executeRaw`UPDATE "Workspace" SET "shell" = ${json}::jsonb, "version" = "version" + 1 WHERE "id" = ${id} AND "userId" = ${userId} AND "version" = ${version}`
           : await db.$executeRaw`UPDATE "Workspace" SET "shell" = ${json}, "version" = "version" + 1 WHERE "id" = ${id} AND "userId" = ${userId} AND "version" = ${version}`,

@@ -8,7 +8,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../db";
 import { outsideTransactions } from "../sqlite-connection";
-import { prismaWorkspaces, type WorkspaceRepository } from "./repository";
+import { prismaWorkspaces, savedOver, type WorkspaceRepository } from "./repository";
 
 interface Statements {
   version(userId: string, id: string): number | undefined;
@@ -24,10 +24,9 @@ export function sqliteWorkspaces(db: Db, opened: () => Database.Database | undef
     if (!opened()) await db.$connect();
     const connection = opened();
     if (!connection) return undefined;
-    let statements = prepared.get(connection);
-    if (!statements) prepared.set(connection, (statements = prepare(connection)));
-    const ready = statements;
-    return outsideTransactions(connection, () => run(ready));
+    const statements = prepared.get(connection) ?? prepare(connection);
+    prepared.set(connection, statements);
+    return outsideTransactions(connection, () => run(statements));
   };
   return {
     ...viaPrisma,
@@ -50,16 +49,15 @@ function prepare(connection: Database.Database): Statements {
   const bump = connection.prepare(`UPDATE "Workspace" SET "shell" = NULL, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "userId" = ? AND "version" = ?`);
   const snapshot = connection.prepare(`UPDATE "WorkspaceSnapshot" SET "snapshot" = ? WHERE "workspaceId" = ?`);
   // the version first: a refused bump writes nothing
-  const save = connection.transaction((userId: string, id: string, v: number, json: string, at: string): boolean => {
-    if (bump.run(at, id, userId, v).changes !== 1) return false;
-    snapshot.run(json, id);
-    return true;
+  const save = connection.transaction((userId: string, id: string, v: number, json: string, at: string): number => {
+    const bumped = bump.run(at, id, userId, v).changes;
+    if (bumped === 1) snapshot.run(json, id);
+    return bumped;
   });
-  const next = (done: boolean, v: number) => (done ? v + 1 : ("conflict" as const));
   return {
     version: (userId, id) => version.get(id, userId),
-    saveShell: (userId, id, v, json) => next(shell.run(json, id, userId, v).changes === 1, v),
-    save: (userId, id, v, json, now) => next(save(userId, id, v, json, prismaTimestamp(now)), v),
+    saveShell: (userId, id, v, json) => savedOver(shell.run(json, id, userId, v).changes, v),
+    save: (userId, id, v, json, now) => savedOver(save(userId, id, v, json, prismaTimestamp(now)), v),
   };
 }
 
