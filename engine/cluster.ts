@@ -89,6 +89,12 @@ export class Cluster {
    */
   private readonly quietAt = new Map<string, string>();
   private readonly woken = new Set<string>();
+  /**
+   * The controllers whose last run read a node's files. One that did not would take the
+   * same path again while the store stays the same, so a file changing on a host (a
+   * learner's `vi pod.yaml`) is no reason to run it: only these see the files' changes.
+   */
+  private readonly readFiles = new Set<string>();
 
   private constructor(
     readonly name: string,
@@ -137,14 +143,18 @@ export class Cluster {
       events: eventRecorder(this.api),
       random: this.random,
       runtime: this.runtime,
-      nodeFs: (node) => this.host.nodeFs(node),
+      nodeFs: (node) => {
+        this.readFiles.add(controller);
+        return this.host.nodeFs(node);
+      },
       now: () => this.clock.now(),
       wakeAt: (at, key) => this.clock.schedule(at, controller, key),
     };
   }
 
-  private seen(): string {
-    return `${this.api.store.apiChangeCount}/${this.host.fsChanges()}/${this.runtime.inputCount()}`;
+  private seen(controller: string): string {
+    const files = this.readFiles.has(controller) ? this.host.fsChanges() : "-";
+    return `${this.api.store.apiChangeCount}/${files}/${this.runtime.inputCount()}`;
   }
 
   /** Runs every controller until none writes, at the current virtual time. */
@@ -152,10 +162,11 @@ export class Cluster {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let wrote = false;
       for (const c of CONTROLLERS) {
-        if (!this.woken.has(c.name) && this.quietAt.get(c.name) === this.seen()) continue;
+        if (!this.woken.has(c.name) && this.quietAt.get(c.name) === this.seen(c.name)) continue;
         this.woken.delete(c.name);
+        this.readFiles.delete(c.name);
         if (c.reconcile(this.context(c.name))) wrote = true;
-        else this.quietAt.set(c.name, this.seen());
+        else this.quietAt.set(c.name, this.seen(c.name));
       }
       if (!wrote) return;
     }
