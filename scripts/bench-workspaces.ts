@@ -3,7 +3,7 @@
 // throwaway, migrated database, as the command route uses them: each use lets 3 s of
 // cluster time pass (the think time of bench:web), runs one command of the same rotation,
 // and saves what changed. It prints the wall and CPU time per use and how many uses saved
-// nothing, the shell alone or the whole snapshot. It measures; it does not assert.
+// nothing, the shell alone, the shell and some hosts' files, or the whole snapshot. It measures; it does not assert.
 //
 // Knobs: LEARNERS (50), ROUNDS (40), PROVIDER (sqlite; postgresql needs
 // KUBELAB_TEST_POSTGRES_URL, e.g. under scripts/ci/with-postgres.sh).
@@ -24,11 +24,13 @@ const COMMANDS = ["kubectl get pods", "kubectl get nodes", "kubectl describe pod
 const quiet = { stdout: () => undefined, stderr: () => undefined };
 
 /** The repository, counting which kind of save each use made. */
-function counted(repo: WorkspaceRepository, saves: Record<"shell" | "whole", number>): WorkspaceRepository {
+function counted(repo: WorkspaceRepository, saves: Record<"shell" | "files" | "whole", number>): WorkspaceRepository {
   return {
     ...repo,
     save: (...args) => (saves.whole++, repo.save(...args)),
-    saveShell: repo.saveShell && ((...args) => (saves.shell++, repo.saveShell!(...args))),
+    saveShellAndFiles:
+      repo.saveShellAndFiles &&
+      ((userId, id, version, shell, files) => (Object.keys(files).length ? saves.files++ : saves.shell++, repo.saveShellAndFiles!(userId, id, version, shell, files))),
   };
 }
 
@@ -43,7 +45,7 @@ try {
   const ids = Array.from({ length: LEARNERS }, (_, i) => `learner${i}`);
   await users(db, ...ids);
   let wall = Date.UTC(2026, 0, 27, 10);
-  const saves = { shell: 0, whole: 0 };
+  const saves = { shell: 0, files: 0, whole: 0 };
   const service = new WorkspaceService({ repo: counted(databaseWorkspaces(connection), saves), now: () => wall, capacity: 500, maxCatchUpMs: 3_600_000 });
   const create = async () => Workspace.create({ startTime: wall, seed: 1 });
   for (const id of ids) await service.use(id, KEY, create, (ws) => ws.run("kubectl run web --image=nginx:1.27", quiet));
@@ -51,7 +53,7 @@ try {
   wall += 60_000;
   for (const id of ids) await service.use(id, KEY, create, (ws) => ws.run("true", quiet));
 
-  Object.assign(saves, { shell: 0, whole: 0 });
+  Object.assign(saves, { shell: 0, files: 0, whole: 0 });
   const cpu = process.cpuUsage();
   const began = performance.now();
   for (let round = 0; round < ROUNDS; round++) {
@@ -62,7 +64,7 @@ try {
   const used = process.cpuUsage(cpu);
   console.log(`${uses} uses of ${LEARNERS} workspaces on ${PROVIDER}, each after ${THINK_MS / 1000} s of cluster time:`);
   console.log(`  per use: ${((performance.now() - began) / uses).toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / uses).toFixed(2)} ms CPU`);
-  console.log(`  saves: ${uses - saves.shell - saves.whole} none, ${saves.shell} shell only, ${saves.whole} whole`);
+  console.log(`  saves: ${uses - saves.shell - saves.files - saves.whole} none, ${saves.shell} shell only, ${saves.files} shell and files, ${saves.whole} whole`);
 } finally {
   await close();
 }

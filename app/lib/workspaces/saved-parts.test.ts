@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Workspace } from "../../../engine/index";
-import { sameState, savedParts } from "./saved-parts";
+import { changedFiles, sameState, savedParts } from "./saved-parts";
 
 const quiet = { stdout: () => undefined, stderr: () => undefined };
 
@@ -29,17 +29,26 @@ describe("savedParts", () => {
   });
 
   it.each([
-    ["kubectl get pods", { state: false, shell: true }],
-    ["kubectl describe pod web", { state: false, shell: true }],
-    ["cd /tmp", { state: false, shell: true }],
-    ["echo hello > /root/x", { state: true, shell: true }],
-    ["kubectl label pod web tier=front", { state: true, shell: true }],
-    ["kubectl exec web -- touch /tmp/made", { state: true, shell: true }],
+    ["kubectl get pods", { state: false, files: [], shell: true }],
+    ["kubectl describe pod web", { state: false, files: [], shell: true }],
+    ["cd /tmp", { state: false, files: [], shell: true }],
+    ["echo hello > /root/x", { state: false, files: ["controlplane"], shell: true }],
+    ["ssh node02 touch /tmp/made; cp /etc/hostname /root/y", { state: false, files: ["controlplane", "node02"], shell: true }],
+    ["kubectl label pod web tier=front", { state: true, files: [], shell: true }],
+    ["kubectl exec web -- touch /tmp/made", { state: true, files: [], shell: true }],
   ])("`%s` changes %o", async (line, changed) => {
     const ws = await settled();
     const before = savedParts(ws.snapshot());
     await ws.run(line, quiet);
     const after = savedParts(ws.snapshot());
-    expect({ state: !sameState(after, before), shell: after.shell !== before.shell }).toEqual(changed);
+    expect({ state: !sameState(after, before), files: Object.keys(changedFiles(after, before) ?? { all: "" }).sort(), shell: after.shell !== before.shell }).toEqual(changed);
+  });
+
+  it("takes a host added or gone for a change of the whole, not of files", () => {
+    const parts = (files: Record<string, string>) => ({ state: [], files, shell: "" });
+    expect(changedFiles(parts({ a: "1", b: "2" }), parts({ a: "1" }))).toBeUndefined();
+    expect(changedFiles(parts({ a: "1" }), parts({ a: "1", b: "2" }))).toBeUndefined();
+    expect(changedFiles(parts({ a: "1", c: "2" }), parts({ a: "1", b: "2" }))).toBeUndefined();
+    expect(changedFiles(parts({ a: "1", b: "3" }), parts({ a: "1", b: "2" }))).toEqual({ b: "3" });
   });
 });

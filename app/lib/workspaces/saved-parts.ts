@@ -1,7 +1,8 @@
 /**
  * A workspace snapshot as its saving sees it: the shell (history, `$?`, working
- * directories), small and changed by nearly every command, and the rest (clusters and
- * host file systems), large and changed by few. The clocks' readings are in neither:
+ * directories), small and changed by nearly every command; each host's file system,
+ * changed by a learner writing a file; and the rest (the clusters), large and changed by
+ * fewer. The clocks' readings are in none:
  * time passing alone is no reason to save, as a loaded workspace catches up with the wall
  * clock anyway; the service saves when the cluster clock leaves the wall clock's pace.
  *
@@ -14,8 +15,10 @@
 import { withoutClockReadings, type WorkspaceSnapshot } from "../../../engine/index";
 
 export interface SavedParts {
-  /** everything but the shell and the clocks' readings, as JSON pieces */
+  /** everything but the shell, the hosts' file systems and the clocks' readings, as JSON pieces */
   readonly state: readonly string[];
+  /** each host's file system, as JSON */
+  readonly files: Readonly<Record<string, string>>;
   /** the shell, as JSON */
   readonly shell: string;
 }
@@ -44,11 +47,24 @@ export function savedParts(snapshot: WorkspaceSnapshot): SavedParts {
     for (const [id, container] of Object.entries(containers)) state.push(id, JSON.stringify(container));
     for (const [name, fs] of Object.entries(volumes)) state.push(name, jsonOf(fs));
   }
-  for (const [name, fs] of Object.entries(hosts)) state.push(name, jsonOf(fs));
-  return { state, shell: JSON.stringify(shell) };
+  const files: Record<string, string> = {};
+  for (const [name, fs] of Object.entries(hosts)) files[name] = jsonOf(fs);
+  return { state, files, shell: JSON.stringify(shell) };
 }
 
-/** Whether two workspaces' states (shells aside) are the same. */
+/** Whether two workspaces' states (shells and files aside) are the same. */
 export function sameState(a: SavedParts, b: SavedParts): boolean {
   return a.state.length === b.state.length && a.state.every((piece, i) => piece === b.state[i]);
+}
+
+/**
+ * The file systems of `now` that differ from `before`'s (host name to JSON), or undefined
+ * when the hosts themselves differ: a host added or gone is a change of the whole.
+ */
+export function changedFiles(now: SavedParts, before: SavedParts): Record<string, string> | undefined {
+  const hosts = Object.keys(now.files);
+  if (hosts.length !== Object.keys(before.files).length || !hosts.every((h) => Object.hasOwn(before.files, h))) return undefined;
+  const changed: Record<string, string> = {};
+  for (const h of hosts) if (now.files[h] !== before.files[h]) changed[h] = now.files[h]!;
+  return changed;
 }

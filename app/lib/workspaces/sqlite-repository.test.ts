@@ -32,13 +32,13 @@ describe("sqliteWorkspaces", () => {
       })
       .catch((e: Error) => e.message);
     await inside;
-    const saved = repo.saveShell!("alice", mine.id, 0, JSON.stringify("typed meanwhile"));
+    const saved = repo.saveShellAndFiles!("alice", mine.id, 0, JSON.stringify("typed meanwhile"), { controlplane: JSON.stringify({ note: "written meanwhile" }) });
     const read = repo.version!("bob", theirs.id);
     release();
     expect(await undone).toBe("undone");
     expect(await saved).toBe(1);
     // read after the transaction ended: never its uncommitted write
     expect(await read).toBe(0);
-    expect((await repo.load("alice", "lesson:mine"))?.snapshot).toEqual({ shell: "typed meanwhile" });
+    expect((await repo.load("alice", "lesson:mine"))?.snapshot).toEqual({ shell: "typed meanwhile", hosts: { controlplane: { note: "written meanwhile" } } });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The workspaces in SQLite. What every command does (read the version, save the snapshot
- * or its shell) goes to the connection Prisma opened, in statements prepared once: through
+ * or its shell and files) goes to the connection Prisma opened, in statements prepared once: through
  * Prisma each costs over a millisecond of its query layers, more than the command itself.
  * The rest (load, insert, remove) is prismaWorkspaces'. Where the connection is not to be
  * had (see sqlite-connection.ts), all of it is prismaWorkspaces'.
@@ -12,7 +12,7 @@ import { prismaWorkspaces, savedOver, type WorkspaceRepository } from "./reposit
 
 interface Statements {
   version(userId: string, id: string): number | undefined;
-  saveShell(userId: string, id: string, version: number, json: string): number | "conflict";
+  saveShellAndFiles(userId: string, id: string, version: number, shell: string, files: Readonly<Record<string, string>>): number | "conflict";
   save(userId: string, id: string, version: number, json: string, now: Date): number | "conflict";
 }
 
@@ -34,8 +34,8 @@ export function sqliteWorkspaces(db: Db, opened: () => Database.Database | undef
       const answer = await direct((s) => ({ version: s.version(userId, id) }));
       return answer ? answer.version : viaPrisma.version!(userId, id);
     },
-    async saveShell(userId, id, version, json) {
-      return (await direct((s) => s.saveShell(userId, id, version, json))) ?? viaPrisma.saveShell!(userId, id, version, json);
+    async saveShellAndFiles(userId, id, version, shell, files) {
+      return (await direct((s) => s.saveShellAndFiles(userId, id, version, shell, files))) ?? viaPrisma.saveShellAndFiles!(userId, id, version, shell, files);
     },
     async save(userId, id, version, json) {
       return (await direct((s) => s.save(userId, id, version, json, new Date()))) ?? viaPrisma.save(userId, id, version, json);
@@ -48,15 +48,27 @@ function prepare(connection: Database.Database): Statements {
   const shell = connection.prepare(`UPDATE "Workspace" SET "shell" = ?, "version" = "version" + 1 WHERE "id" = ? AND "userId" = ? AND "version" = ?`);
   const bump = connection.prepare(`UPDATE "Workspace" SET "shell" = NULL, "version" = "version" + 1, "updatedAt" = ? WHERE "id" = ? AND "userId" = ? AND "version" = ?`);
   const snapshot = connection.prepare(`UPDATE "WorkspaceSnapshot" SET "snapshot" = ? WHERE "workspaceId" = ?`);
+  const host = connection.prepare(
+    `INSERT INTO "WorkspaceHost" ("workspaceId", "host", "files") VALUES (?, ?, ?) ON CONFLICT ("workspaceId", "host") DO UPDATE SET "files" = excluded."files"`,
+  );
+  const hostsGone = connection.prepare(`DELETE FROM "WorkspaceHost" WHERE "workspaceId" = ?`);
   // the version first: a refused bump writes nothing
   const save = connection.transaction((userId: string, id: string, v: number, json: string, at: string): number => {
     const bumped = bump.run(at, id, userId, v).changes;
-    if (bumped === 1) snapshot.run(json, id);
+    if (bumped === 1) {
+      snapshot.run(json, id);
+      hostsGone.run(id);
+    }
+    return bumped;
+  });
+  const saveShellAndFiles = connection.transaction((userId: string, id: string, v: number, json: string, files: Readonly<Record<string, string>>): number => {
+    const bumped = shell.run(json, id, userId, v).changes;
+    if (bumped === 1) for (const [name, text] of Object.entries(files)) host.run(id, name, text);
     return bumped;
   });
   return {
     version: (userId, id) => version.get(id, userId),
-    saveShell: (userId, id, v, json) => savedOver(shell.run(json, id, userId, v).changes, v),
+    saveShellAndFiles: (userId, id, v, json, files) => savedOver(saveShellAndFiles(userId, id, v, json, files), v),
     save: (userId, id, v, json, now) => savedOver(save(userId, id, v, json, prismaTimestamp(now)), v),
   };
 }

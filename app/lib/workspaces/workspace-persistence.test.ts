@@ -4,7 +4,8 @@ import type { SavedWorkspace, WorkspaceRepository } from "./repository";
 import { WorkspaceConflict, WorkspaceService } from "./workspace-service";
 
 // What the service writes, and what survives a restart, with a database that can
-// rewrite one field of a snapshot and tell its version (as the Prisma one does).
+// rewrite the shell and hosts' file systems of a snapshot alone and tell its version (as
+// the app's repositories do).
 
 type Row = SavedWorkspace & { userId: string; key: string; snapshot: Record<string, unknown> };
 
@@ -24,8 +25,16 @@ class PartsRepo implements WorkspaceRepository {
   async save(userId: string, id: string, version: number, json: string) {
     return this.write(userId, id, version, "whole", (row) => ({ ...row, snapshot: JSON.parse(json) as Record<string, unknown>, savedAt: this.clock.now }));
   }
-  async saveShell(userId: string, id: string, version: number, json: string) {
-    return this.write(userId, id, version, "shell", (row) => ({ ...row, snapshot: { ...row.snapshot, shell: JSON.parse(json) } }));
+  async saveShellAndFiles(userId: string, id: string, version: number, shell: string, files: Readonly<Record<string, string>>) {
+    const hosts = Object.keys(files);
+    return this.write(userId, id, version, hosts.length ? `shell, files of ${hosts.join(" ")}` : "shell", (row) => ({
+      ...row,
+      snapshot: {
+        ...row.snapshot,
+        shell: JSON.parse(shell),
+        hosts: { ...(row.snapshot.hosts as object), ...Object.fromEntries(hosts.map((h) => [h, JSON.parse(files[h]!)])) },
+      },
+    }));
   }
   async version(userId: string, id: string) {
     const row = this.rows.get(id);
@@ -58,7 +67,7 @@ function world() {
 }
 
 describe("WorkspaceService saving only what changed", () => {
-  it("saves the shell alone after a command that only read, and the whole snapshot after one that wrote", async () => {
+  it("saves the shell alone after a command that only read, the files it wrote with it, and the whole snapshot after one that changed a cluster", async () => {
     const { clock, repo, service, run } = world();
     const svc = service();
     await run(svc, "kubectl run web --image=nginx:1.27");
@@ -68,7 +77,11 @@ describe("WorkspaceService saving only what changed", () => {
     await run(svc, "kubectl get nodes");
     clock.now += 5_000;
     await run(svc, "echo note > /root/note");
-    expect(repo.writes).toEqual(["whole", "whole", "shell", "whole"]);
+    clock.now += 5_000;
+    await run(svc, "ssh node01 'echo a > /tmp/a'; echo b > /tmp/b");
+    clock.now += 5_000;
+    await run(svc, "kubectl label pod web tier=front");
+    expect(repo.writes).toEqual(["whole", "whole", "shell", "shell, files of controlplane", "shell, files of controlplane node01", "whole"]);
   });
 
   it("writes nothing for a use that changed nothing, however much time passed", async () => {
@@ -94,6 +107,24 @@ describe("WorkspaceService saving only what changed", () => {
     const after = service();
     expect(await run(after, "pwd; cat /root/note; kubectl get pod web --no-headers; history | tail -3")).toMatch(
       /^\/tmp\nhi\nweb\s+1\/1\s+Running\s+0\s+90s\n\s+2\s+kubectl get pods --no-headers\n\s+3\s+cd \/tmp\n\s+4\s+pwd/,
+    );
+  });
+
+  it("brings back after a restart the files written by commands saved as the shell and files alone, on the time they were written", async () => {
+    const { clock, repo, service, run } = world();
+    const before = service();
+    await run(before, "kubectl run web --image=nginx:1.27");
+    clock.now += 30_000;
+    await run(before, "true"); // the pod started meantime
+    await run(before, "echo one > /root/a; ssh node01 'echo two > /root/b'");
+    clock.now += 30_000;
+    await run(before, "echo three >> /root/a");
+    expect(repo.writes.slice(-2)).toEqual(["shell, files of controlplane node01", "shell, files of controlplane"]);
+    clock.now += 60_000;
+    const after = service();
+    // written a minute after the cluster started; the pod is two minutes old
+    expect(await run(after, "cat /root/a; ssh node01 cat /root/b; kubectl get pod web --no-headers; ls -l /root/a")).toBe(
+      "one\nthree\ntwo\nweb   1/1   Running   0     2m\n-rw-r--r-- 1 root root 10 Jan 27 10:01 /root/a\n",
     );
   });
 

@@ -6,12 +6,12 @@
  *
  * A use saves only what it changed. Time passing is not a change: the clock keeps its
  * distance to the wall clock, which the saved snapshot and its save time restore. A
- * command that changed only the shell (a `kubectl get` adds to the history) saves the
- * shell alone; anything else saves the whole snapshot.
+ * command that changed only the shell (a `kubectl get` adds to the history) and the files
+ * of hosts (`vi pod.yaml`) saves those alone; anything else saves the whole snapshot.
  */
 import { Workspace, type WorkspaceSnapshot } from "../../../engine/index";
 import type { WorkspaceRepository } from "./repository";
-import { sameState, savedParts, type SavedParts } from "./saved-parts";
+import { changedFiles, sameState, savedParts, type SavedParts } from "./saved-parts";
 
 export interface WorkspaceServiceOptions {
   readonly repo: WorkspaceRepository;
@@ -124,12 +124,13 @@ export class WorkspaceService {
     // serialised at once, so a view of the live state does (no copy of every container)
     const snapshot = entry.ws.snapshot({ view: true });
     const parts = savedParts(snapshot);
-    const whole = !sameState(parts, entry.saved) || entry.offset !== entry.saved.offset;
-    if (!whole && parts.shell === entry.saved.shell) return;
+    const files = changedFiles(parts, entry.saved);
+    const whole = !files || !sameState(parts, entry.saved) || entry.offset !== entry.saved.offset;
+    if (!whole && parts.shell === entry.saved.shell && Object.keys(files).length === 0) return;
     const { repo } = this.opts;
     const version =
-      !whole && repo.saveShell
-        ? await repo.saveShell(userId, entry.id, entry.version, parts.shell)
+      !whole && repo.saveShellAndFiles
+        ? await repo.saveShellAndFiles(userId, entry.id, entry.version, parts.shell, files)
         : await repo.save(userId, entry.id, entry.version, JSON.stringify(snapshot));
     if (version === "conflict") {
       this.hot.delete(hotKey(userId, key));

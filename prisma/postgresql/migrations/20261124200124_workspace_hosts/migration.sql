@@ -1,0 +1,11 @@
+-- CreateTable
+CREATE TABLE "WorkspaceHost" (
+    "workspaceId" TEXT NOT NULL,
+    "host" TEXT NOT NULL,
+    "files" JSONB NOT NULL,
+
+    CONSTRAINT "WorkspaceHost_pkey" PRIMARY KEY ("workspaceId","host")
+);
+
+-- AddForeignKey
+ALTER TABLE "WorkspaceHost" ADD CONSTRAINT "WorkspaceHost_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
