@@ -48,4 +48,15 @@ describe("withoutClockReadings", () => {
     expect(withoutClockReadings(snapshot).clusters.map((c) => c.clock.now)).toEqual([0]);
     expect(snapshot).toEqual(copy);
   });
+
+  it("gives the same copy of a container the snapshot view has not changed, and a new one of one it has", async () => {
+    const ws = await wokenNode();
+    const containers = () => withoutClockReadings(ws.snapshot({ view: true })).clusters[0].runtime.containers;
+    const before = containers();
+    const after = containers();
+    expect(Object.keys(after).every((id) => after[id] === before[id])).toBe(true);
+    await ws.run("kubectl exec web -- touch /tmp/made", quiet);
+    const web = Object.keys(before).find((id) => (before[id] as { config: { podName: string } }).config.podName === "web")!;
+    expect(containers()[web]).not.toBe(before[web]);
+  });
 });

@@ -18,7 +18,17 @@ export function withoutClockReadings(s: WorkspaceSnapshot): WorkspaceSnapshot {
   };
 }
 
+/**
+ * The copy made of each container, by the container given: a runtime gives the same view
+ * of a container it has not changed (SimulatedRuntime.toState), and its copy stays the
+ * same object too, so what a caller keeps by object (its JSON) is found again.
+ */
+const leftOut = new WeakMap<ContainerState, ContainerState>();
+
 /** An exited container's clock is when it exited: a fact, not a reading. */
 function runUpToLeftOut(c: ContainerState): ContainerState {
-  return c.exit ? c : { ...c, clock: 0 };
+  if (c.exit) return c;
+  let copy = leftOut.get(c);
+  if (!copy) leftOut.set(c, (copy = { ...c, clock: 0 }));
+  return copy;
 }

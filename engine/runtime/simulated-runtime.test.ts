@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { SimulatedRuntime } from "./simulated-runtime";
 import { MI, T0, config, logText, running } from "./test-support";
+import type { ContainerState } from "./container-state";
 import type { ContainerConfig } from "./types";
 
 const S = 1000;
@@ -183,6 +184,52 @@ describe("determinism", () => {
       return JSON.stringify(rt.toState());
     };
     expect(run()).toBe(run());
+  });
+});
+
+describe("views of containers", () => {
+  /** nginx in pod x (10.244.1.5), and a client in pod y that fetches its page at 30 s */
+  function twoPods(): SimulatedRuntime {
+    const rt = new SimulatedRuntime();
+    rt.pull("node01", "nginx:1.27.5");
+    rt.start("a", "node01", config({ podUid: "x", image: "nginx:1.27.5" }), T0);
+    rt.start("b", "node01", config({ podUid: "y", podIP: "10.244.1.6", command: ["sh", "-c", "sleep 30; wget -qO- 10.244.1.5 >/dev/null; sleep 3600"] }), T0);
+    return rt;
+  }
+
+  it("gives the same view of a container nothing looked up since", () => {
+    const rt = twoPods();
+    const first = rt.toState(true).containers;
+    rt.step("b", T0 + 10 * S);
+    const again = rt.toState(true).containers;
+    expect(again.a).toBe(first.a);
+    expect(again.b).not.toBe(first.b);
+  });
+
+  it("gives a new view, with the change, of a container another pod connected to", () => {
+    const rt = twoPods();
+    const first = rt.toState(true).containers;
+    rt.step("b", T0 + 60 * S);
+    const after = rt.toState(true).containers;
+    expect(after.a).not.toBe(first.a);
+    expect((after.a as ContainerState).log.at(-1)?.text).toMatch(/^10\.244\.1\.6 - - .* "GET \/ HTTP\/1\.1" 200 /);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(rt.toState().containers));
+  });
+
+  it.each<[string, (rt: SimulatedRuntime) => unknown]>([
+    ["step", (rt) => rt.step("a", T0 + 5 * S)],
+    ["exec", (rt) => rt.exec("a", ["sh", "-c", "echo hi > /tmp/hi"], "", T0 + 5 * S)],
+    ["probe", (rt) => rt.probe("a", { httpGet: { path: "/", port: 80 } }, T0 + 5 * S)],
+    ["signal", (rt) => rt.signal("a", "TERM", T0 + 5 * S)],
+    ["logs", (rt) => rt.logs("a", T0 + 5 * S)],
+    ["usage", (rt) => rt.usage("a", T0 + 5 * S)],
+  ])("gives a new view of a container after %s, the same as a copy of its state", (_, call) => {
+    const rt = twoPods();
+    const first = rt.toState(true).containers.a;
+    call(rt);
+    const after = rt.toState(true).containers;
+    expect(after.a).not.toBe(first);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(rt.toState().containers));
   });
 });
 

@@ -52,6 +52,12 @@ export class SimulatedRuntime implements ContainerRuntime {
   private readonly volumes = new Map<string, Vfs>();
   private readonly images: Record<string, string[]>;
   private readonly live = new Map<string, Live>();
+  /**
+   * The view toState(true) gave of each container that nothing has looked up since, and so
+   * nothing changed: given again, it is the same object, which lets a caller that keeps
+   * what it made of a view (its JSON, say) look that up instead of making it again.
+   */
+  private readonly views = new Map<string, ContainerState>();
   private readonly layers = new Map<string, Vfs>();
   private readonly scripts = new Map<string, ParsedScript>();
   private network: ClusterNetwork | undefined;
@@ -74,8 +80,13 @@ export class SimulatedRuntime implements ContainerRuntime {
     const copy = view ? <T>(x: T) => x : structuredClone;
     const containers: Record<string, unknown> = {};
     for (const [id, c] of this.containers) {
-      const live = this.live.get(id);
-      containers[id] = copy({ ...c, upper: live ? live.upper.toState(view) : c.upper, whiteouts: live ? [...live.whiteouts].sort() : c.whiteouts });
+      let state = view ? this.views.get(id) : undefined;
+      if (!state) {
+        const live = this.live.get(id);
+        state = copy({ ...c, upper: live ? live.upper.toState(view) : c.upper, whiteouts: live ? [...live.whiteouts].sort() : c.whiteouts });
+        if (view) this.views.set(id, state);
+      }
+      containers[id] = state;
     }
     const volumes: Record<string, VfsState> = {};
     for (const [k, v] of this.volumes) volumes[k] = v.toState(view);
@@ -165,14 +176,14 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   step(id: string, now: number): ProcessStep {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c) return { kind: "exited", exitCode: 137, reason: "Error", at: now, message: "container not found" };
     this.advancePod(c.config.podUid, now);
     return this.stepResult(c, now);
   }
 
   signal(id: string, signal: "TERM" | "KILL", now: number): ProcessStep {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c) return { kind: "exited", exitCode: 137, reason: "Error", at: now };
     this.advancePod(c.config.podUid, now);
     if (c.exit) return this.stepResult(c, now);
@@ -188,7 +199,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   probe(id: string, spec: ProbeSpec, now: number): ProbeResult {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c) return { success: false, output: "container not found" };
     this.advancePod(c.config.podUid, now);
     return runProbe(spec, {
@@ -202,7 +213,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   exec(id: string, argv: readonly string[], stdin: string, now: number): ExecResult {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c) return { stdout: "", stderr: "", exitCode: 126, startError: "container not found" };
     this.advancePod(c.config.podUid, now);
     const r = this.execIn(c, argv, stdin, now, false);
@@ -210,7 +221,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   openSession(id: string, argv: readonly string[], tty: boolean, now: number): SessionStep | ExecResult {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c) return { stdout: "", stderr: "", exitCode: 126, startError: "container not found" };
     this.advancePod(c.config.podUid, now);
     const proc = this.execProcess(c, argv, now, tty);
@@ -221,7 +232,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   sessionInput(session: ShellSession, line: string | null, now: number): SessionStep {
-    const c = this.containers.get(session.container);
+    const c = this.container(session.container);
     // the container is gone or stopped: the exec stream ends as a killed process's would
     if (!c || c.exit) return { kind: "exited", exitCode: 137, stdout: "", stderr: "", elapsedMs: 0 };
     this.advancePod(c.config.podUid, now);
@@ -229,7 +240,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   attachPrompt(id: string, now: number): string | undefined {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c || c.exit) return undefined;
     this.advancePod(c.config.podUid, now);
     const main = c.procs[0];
@@ -238,7 +249,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   attachInput(id: string, line: string | null, now: number): void {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c || c.exit) return;
     this.advancePod(c.config.podUid, now);
     const main = c.procs[0];
@@ -258,14 +269,14 @@ export class SimulatedRuntime implements ContainerRuntime {
   }
 
   logs(id: string, now?: number): readonly LogLine[] {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c) return [];
     if (now !== undefined && !c.exit) this.advancePod(c.config.podUid, now);
     return visibleLog(c);
   }
 
   usage(id: string, now: number): Usage {
-    const c = this.containers.get(id);
+    const c = this.container(id);
     if (!c) return { cpuCores: 0, memoryBytes: 0 };
     this.advancePod(c.config.podUid, now);
     if (c.exit) return { cpuCores: 0, memoryBytes: 0 };
@@ -278,7 +289,21 @@ export class SimulatedRuntime implements ContainerRuntime {
     this.drop(id);
   }
 
+  /** A container to read or change: the view toState gave of it is stale from here on. */
+  private container(id: string): ContainerState | undefined {
+    this.views.delete(id);
+    return this.containers.get(id);
+  }
+
+  /** The containers of a pod, to read or change (see container). */
+  private podMembers(podUid: string): readonly ContainerState[] {
+    const members = this.byPod.get(podUid) ?? [];
+    for (const c of members) this.views.delete(c.id);
+    return members;
+  }
+
   private add(c: ContainerState): void {
+    this.views.delete(c.id);
     this.containers.set(c.id, c);
     const pod = this.byPod.get(c.config.podUid) ?? [];
     pod.push(c);
@@ -291,6 +316,7 @@ export class SimulatedRuntime implements ContainerRuntime {
   private drop(id: string): void {
     const c = this.containers.get(id);
     this.live.delete(id);
+    this.views.delete(id);
     if (!c) return;
     this.containers.delete(id);
     const pod = (this.byPod.get(c.config.podUid) ?? []).filter((x) => x !== c);
@@ -305,7 +331,7 @@ export class SimulatedRuntime implements ContainerRuntime {
 
   /** Runs every process of the pod's running containers up to `now`, always the one whose next event is earliest. */
   private advancePod(podUid: string, now: number): void {
-    const members = (this.byPod.get(podUid) ?? []).filter((c) => !c.exit);
+    const members = this.podMembers(podUid).filter((c) => !c.exit);
     const spun = new Set<ProcState>();
     for (let guard = 0; guard < 100_000; guard++) {
       let best: { c: ContainerState; p: ProcState | undefined; at: number } | undefined;
@@ -535,7 +561,7 @@ export class SimulatedRuntime implements ContainerRuntime {
 
   private podListeners(podUid: string, now: number): PodListener[] {
     const out: PodListener[] = [];
-    for (const c of this.byPod.get(podUid) ?? []) {
+    for (const c of this.podMembers(podUid)) {
       if (c.exit) continue;
       for (const p of c.procs) {
         if (p.exitCode !== undefined) continue;

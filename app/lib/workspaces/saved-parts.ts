@@ -24,10 +24,11 @@ export interface SavedParts {
 }
 
 /**
- * The JSON of each API object and file system seen. The store never changes a stored
- * object in place (a write stores a new one), and a file system's view stays the same value
- * until it changes (Vfs.toState), so each text is written once and an unchanged one costs
- * a lookup.
+ * The JSON of each API object, container and file system seen. The store never changes a
+ * stored object in place (a write stores a new one), the runtime gives the same view of a
+ * container until it touches it (SimulatedRuntime.toState), and a file system's view stays
+ * the same value until it changes (Vfs.toState), so each text is written once and an
+ * unchanged one costs a lookup.
  */
 const objectJson = new WeakMap<object, string>();
 
@@ -44,7 +45,7 @@ export function savedParts(snapshot: WorkspaceSnapshot): SavedParts {
     const { containers, volumes, ...machine } = runtime;
     state.push(JSON.stringify(cluster), JSON.stringify(store.resourceVersion), JSON.stringify(machine));
     for (const [resource, objects] of Object.entries(store.objects)) state.push(resource, String(objects.length), ...objects.map(jsonOf));
-    for (const [id, container] of Object.entries(containers)) state.push(id, JSON.stringify(container));
+    for (const [id, container] of Object.entries(containers)) state.push(id, jsonOf(container as object));
     for (const [name, fs] of Object.entries(volumes)) state.push(name, jsonOf(fs));
   }
   const files: Record<string, string> = {};
