@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import { z } from "zod";
 import { body, lessonRequest, type LessonParams } from "../../../../../lib/api";
 import { commandStream, terminalState } from "../../../../../lib/command-stream";
@@ -17,7 +18,9 @@ export async function POST(req: Request, ctx: LessonParams): Promise<Response> {
   if (at instanceof Response) return at;
   const input = await body(req, Input);
   if (input instanceof Response) return input;
-  return commandStream(req, at.who, lessonKey(at.chapter, at.slug), input.line, () => recordActivity(at.who.id, `${at.chapter}/${at.slug}`));
+  // time spent is bookkeeping: the answer does not wait for its queries
+  after(() => recordActivity(at.who.id, `${at.chapter}/${at.slug}`));
+  return commandStream(req, at.who, lessonKey(at.chapter, at.slug), input.line);
 }
 
 export async function GET(_req: Request, ctx: LessonParams): Promise<Response> {
