@@ -17,8 +17,17 @@ export function commandStream(req: Request, who: Viewer, key: string, line: stri
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
+      // What is sent in one turn of the event loop goes out as one chunk: a quick command's
+      // output and its exit are one write to the socket, not one each.
+      let pending = "";
+      const flush = () => {
+        if (open && pending) controller.enqueue(encoder.encode(pending));
+        pending = "";
+      };
       const send = (message: object) => {
-        if (open) controller.enqueue(encoder.encode(JSON.stringify(message) + "\n"));
+        if (!open) return;
+        if (!pending) setImmediate(flush);
+        pending += JSON.stringify(message) + "\n";
       };
       workspaces()
         .use(who.id, key, freshWorkspace, async (ws) => {
@@ -48,6 +57,7 @@ export function commandStream(req: Request, who: Viewer, key: string, line: stri
           send({ error: e instanceof WorkspaceConflict ? e.message : "the command could not run; try again" });
         })
         .finally(() => {
+          flush();
           open = false;
           controller.close();
         });
