@@ -23,6 +23,10 @@ test("another visitor cannot see or touch the first visitor's cluster", async ({
   expect((await stranger.get("/api/lessons/pods/what-is-a-pod/cluster")).status()).toBe(401);
   expect((await stranger.post("/api/lessons/pods/what-is-a-pod/commands", { data: { line: "kubectl delete pods --all" } })).status()).toBe(401);
   await stranger.dispose();
+  // and a lesson that does not exist has no cluster to run on, even for a visitor
+  const nowhere = await alice.request.post("/api/lessons/pods/no-such-lesson/commands", { data: { line: "kubectl get pods" } });
+  expect(nowhere.status()).toBe(404);
+  expect(await nowhere.json()).toEqual({ error: "no lesson pods/no-such-lesson" });
 
   await a.type("kubectl get pods --no-headers -o custom-columns=NAME:.metadata.name");
   await expect(a.row("alices-pod")).toHaveCount(1);

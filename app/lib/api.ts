@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { viewer, type Viewer } from "./auth";
-import { chapters } from "./course";
+import { hasLesson } from "./course";
 
 // What every API route does first: who is asking, and is the body what it should be.
 // Errors are JSON `{ error }` with the status a client can act on.
@@ -42,8 +42,6 @@ export async function lessonRequest(ctx: LessonParams): Promise<{ who: Viewer; c
   const who = await signedIn();
   if (who instanceof Response) return who;
   const { chapter, slug } = await ctx.params;
-  // looked up, not rendered: every command and cluster picture passes here
-  const known = chapters("en").some((c) => c.id === chapter && c.lessons.some((l) => l.slug === slug));
-  if (!known) return problem(404, `no lesson ${chapter}/${slug}`);
+  if (!hasLesson(chapter, slug)) return problem(404, `no lesson ${chapter}/${slug}`);
   return { who, chapter, slug };
 }

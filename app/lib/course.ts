@@ -60,6 +60,11 @@ function ref(chapter: Chapter, entry: Chapter["lessons"][number], locale: Locale
   return { chapter: chapter.id, slug: entry.slug, title: pick(entry, locale)?.title ?? entry.slug };
 }
 
+/** Whether the course has the lesson, in any language: asked by every command, so no view is built. */
+export function hasLesson(chapterId: string, slug: string): boolean {
+  return course().chapters.some((c) => c.id === chapterId && c.lessons.some((l) => l.slug === slug));
+}
+
 export function chapters(locale: Locale): ChapterView[] {
   return course().chapters.map((c) => ({
     id: c.id,
