@@ -39,6 +39,14 @@ describe("snapshots", () => {
     expect((await shell(copy, "kubectl get pods")).stdout).toBe((await shell(ws, "kubectl get pods")).stdout);
   });
 
+  it("a view serialises as a copy does, and shares the live values a copy copies", async () => {
+    const ws = testWorkspace();
+    await shell(ws, "kubectl run web --image=nginx && cd /tmp && echo hello > note.txt && sleep 30");
+    expect(JSON.stringify(ws.snapshot({ view: true }))).toBe(JSON.stringify(ws.snapshot()));
+    expect(ws.snapshot({ view: true }).shell).toBe(ws.snapshot({ view: true }).shell);
+    expect(ws.snapshot().shell).not.toBe(ws.snapshot().shell);
+  });
+
   it("is deterministic: the same script and seed give the same bytes", async () => {
     const script = "kubectl run a --image=nginx\nkubectl create deployment d --image=nginx\nsleep 5\nkubectl get pods -o yaml";
     const one = testWorkspace(42);

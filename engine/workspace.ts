@@ -131,7 +131,7 @@ export class Workspace {
       version: 1,
       clusters: [...this.clusters.values()].map((c) => c.snapshot(opts.view)),
       hosts: Object.fromEntries([...this.hosts].map(([h, fs]) => [h, fs.toState(opts.view)])),
-      shell: this.shell.state(),
+      shell: this.shell.state(opts.view),
       ...(this.base === BASE_HOST ? {} : { base: this.base }),
     };
   }

@@ -111,9 +111,9 @@ export class Shell {
     }
   }
 
-  /** A deep copy of everything the shell remembers. */
-  state(): ShellState {
-    return structuredClone(this.st);
+  /** A deep copy of everything the shell remembers; with `view`, the live value itself (see Workspace.snapshot). */
+  state(view = false): ShellState {
+    return view ? this.st : structuredClone(this.st);
   }
 
   /** `controlplane:~$ ` */
