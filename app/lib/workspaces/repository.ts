@@ -93,21 +93,22 @@ export function prismaWorkspaces(db: Db, provider: DatabaseProvider): WorkspaceR
       });
     },
     async saveShellAndFiles(userId, id, version, shell, files) {
-      const write = async (q: Pick<Db, "$executeRaw">): Promise<number | "conflict"> => {
+      // the version first: a refused bump writes no file system
+      const write = async (q: Pick<Db, "$executeRaw">): Promise<number> => {
         const bumped =
           provider === "postgresql"
             ? await q.$executeRaw`UPDATE "Workspace" SET "shell" = ${shell}::jsonb, "version" = "version" + 1 WHERE "id" = ${id} AND "userId" = ${userId} AND "version" = ${version}`
             : await q.$executeRaw`UPDATE "Workspace" SET "shell" = ${shell}, "version" = "version" + 1 WHERE "id" = ${id} AND "userId" = ${userId} AND "version" = ${version}`;
-        if (bumped !== 1) return "conflict";
-        for (const [host, json] of Object.entries(files)) {
-          if (provider === "postgresql")
-            await q.$executeRaw`INSERT INTO "WorkspaceHost" ("workspaceId", "host", "files") VALUES (${id}, ${host}, ${json}::jsonb) ON CONFLICT ("workspaceId", "host") DO UPDATE SET "files" = excluded."files"`;
-          else await q.$executeRaw`INSERT INTO "WorkspaceHost" ("workspaceId", "host", "files") VALUES (${id}, ${host}, ${json}) ON CONFLICT ("workspaceId", "host") DO UPDATE SET "files" = excluded."files"`;
-        }
-        return version + 1;
+        if (bumped === 1)
+          for (const [host, json] of Object.entries(files)) {
+            if (provider === "postgresql")
+              await q.$executeRaw`INSERT INTO "WorkspaceHost" ("workspaceId", "host", "files") VALUES (${id}, ${host}, ${json}::jsonb) ON CONFLICT ("workspaceId", "host") DO UPDATE SET "files" = excluded."files"`;
+            else await q.$executeRaw`INSERT INTO "WorkspaceHost" ("workspaceId", "host", "files") VALUES (${id}, ${host}, ${json}) ON CONFLICT ("workspaceId", "host") DO UPDATE SET "files" = excluded."files"`;
+          }
+        return bumped;
       };
       // the shell alone is one statement; with files, all of it or none
-      return Object.keys(files).length === 0 ? write(db) : db.$transaction((tx) => write(tx));
+      return savedOver(Object.keys(files).length === 0 ? await write(db) : await db.$transaction((tx) => write(tx)), version);
     },
     async version(userId, id) {
       const rows = await db.$queryRaw<{ version: number }[]>`SELECT "version" FROM "Workspace" WHERE "id" = ${id} AND "userId" = ${userId}`;

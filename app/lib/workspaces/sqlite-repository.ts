@@ -61,14 +61,16 @@ function prepare(connection: Database.Database): Statements {
     }
     return bumped;
   });
-  const saveShellAndFiles = connection.transaction((userId: string, id: string, v: number, json: string, files: Readonly<Record<string, string>>): number => {
+  const saveShellAndFiles = (userId: string, id: string, v: number, json: string, files: Readonly<Record<string, string>>): number => {
     const bumped = shell.run(json, id, userId, v).changes;
     if (bumped === 1) for (const [name, text] of Object.entries(files)) host.run(id, name, text);
     return bumped;
-  });
+  };
+  // the shell alone is one statement; with files, all of it or none
+  const saveWithFiles = connection.transaction(saveShellAndFiles);
   return {
     version: (userId, id) => version.get(id, userId),
-    saveShellAndFiles: (userId, id, v, json, files) => savedOver(saveShellAndFiles(userId, id, v, json, files), v),
+    saveShellAndFiles: (userId, id, v, json, files) => savedOver((Object.keys(files).length === 0 ? saveShellAndFiles : saveWithFiles)(userId, id, v, json, files), v),
     save: (userId, id, v, json, now) => savedOver(save(userId, id, v, json, prismaTimestamp(now)), v),
   };
 }
